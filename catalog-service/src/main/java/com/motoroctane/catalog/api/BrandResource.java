@@ -1,0 +1,62 @@
+package com.motoroctane.catalog.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.motoroctane.catalog.cache.CacheKind;
+import com.motoroctane.catalog.domain.CatalogReads;
+import com.motoroctane.catalog.domain.ListQuery;
+import com.motoroctane.catalog.domain.Listing;
+import com.motoroctane.catalog.store.CatalogStore;
+
+@Path("/api/brands")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Brands")
+public class BrandResource {
+
+    private final Serving serving;
+    private final CatalogReads reads;
+
+    public BrandResource(Serving serving, CatalogReads reads) {
+        this.serving = serving;
+        this.reads = reads;
+    }
+
+    @GET
+    @Operation(summary = "Active brands, by ranking (sort=ranking|name), paginated; fields= projects")
+    public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Params params = serving.params(uri.getQueryParameters());
+        ListQuery query = serving.listQuery(Listing.BRANDS, params, CatalogStore.ACTIVE);
+        return serving.serve(CacheKind.BRANDS, Serving.cacheKey(query, params.raw("cursor")), headers,
+                () -> reads.list(Listing.BRANDS, query));
+    }
+
+    @GET
+    @Path("{idOrSlug}")
+    @Operation(summary = "One active brand by id (brand-maruti-suzuki) or slug (maruti-suzuki)")
+    public Response get(@PathParam("idOrSlug") String idOrSlug, @Context UriInfo uri, @Context HttpHeaders headers) {
+        Params.checkId("idOrSlug", idOrSlug);
+        Params params = serving.params(uri.getQueryParameters());
+        var fields = params.fields(Listing.BRANDS.fields());
+        return serving.serve(CacheKind.BRANDS, "brand/" + idOrSlug + '?' + params.canonical(), headers,
+                () -> reads.document(Listing.BRANDS, idOrSlug, fields));
+    }
+
+    @GET
+    @Path("{id}/formatted")
+    @Operation(summary = "A brand with its summary split into sections and its real price range")
+    public Response formatted(@PathParam("id") String id, @Context HttpHeaders headers) {
+        Params.checkId("id", id);
+        return serving.serve(CacheKind.BRANDS, "brand-formatted/" + id, headers, () -> reads.brandFormatted(id));
+    }
+}

@@ -1,0 +1,71 @@
+package com.motoroctane.catalog.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.bson.conversions.Bson;
+
+import com.motoroctane.catalog.cache.CacheKind;
+import com.motoroctane.catalog.cache.ResponseCache;
+import com.motoroctane.catalog.config.CatalogConfig;
+import com.motoroctane.catalog.domain.CursorCodec;
+import com.motoroctane.catalog.domain.ListQuery;
+import com.motoroctane.catalog.domain.Listing;
+import com.motoroctane.catalog.domain.Position;
+import com.motoroctane.catalog.domain.SortSpec;
+
+/** What every endpoint does around its own logic: parse paging, key the request, go through the cache. */
+@ApplicationScoped
+public class Serving {
+
+    private final ResponseCache cache;
+    private final HttpCaching caching;
+    private final CursorCodec cursors;
+    private final CatalogConfig config;
+
+    public Serving(ResponseCache cache, HttpCaching caching, CursorCodec cursors, CatalogConfig config) {
+        this.cache = cache;
+        this.caching = caching;
+        this.cursors = cursors;
+        this.config = config;
+    }
+
+    Params params(MultivaluedMap<String, String> query) {
+        return new Params(query, config.paging());
+    }
+
+    CatalogConfig.Paging paging() {
+        return config.paging();
+    }
+
+    /** Reads sort, fields, limit, page and cursor after the caller has read its filters into {@code params}. */
+    ListQuery listQuery(Listing listing, Params params, Bson filter) {
+        SortSpec sort = params.sort(listing);
+        List<String> fields = new ArrayList<>(params.fields(listing.fields()));
+        if (!fields.isEmpty() && listing.fields().contains(sort.field()) && !fields.contains(sort.field())) {
+            fields.add(sort.field()); // the next cursor is built from it
+        }
+        String fingerprint = listing.name() + '?' + params.canonical();
+        int limit = params.limit();
+        int page = params.page();
+        String cursor = params.raw("cursor");
+        Position after = cursor == null ? null : cursors.decode(cursor, fingerprint);
+        return new ListQuery(filter, fingerprint, sort, page, limit, after, List.copyOf(fields));
+    }
+
+    static String cacheKey(ListQuery query, String cursor) {
+        return query.fingerprint() + "limit=" + query.limit()
+                + (query.after() == null ? "&page=" + query.page() : "&cursor=" + cursor);
+    }
+
+    Response serve(CacheKind kind, String canonicalRequest, HttpHeaders headers, Supplier<ResponseCache.Rendered> loader) {
+        String key = ResponseCache.key(kind, canonicalRequest);
+        return caching.respond(cache.serve(key, kind, loader), kind, headers);
+    }
+}

@@ -1,0 +1,102 @@
+package com.motoroctane.catalog.api;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lte;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.motoroctane.catalog.cache.CacheKind;
+import com.motoroctane.catalog.domain.CatalogReads;
+import com.motoroctane.catalog.domain.ListQuery;
+import com.motoroctane.catalog.domain.Listing;
+import com.motoroctane.catalog.store.CatalogStore;
+import com.motoroctane.common.catalog.CatalogFields;
+
+@Path("/api/variants")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Variants")
+public class VariantResource {
+
+    private final Serving serving;
+    private final CatalogReads reads;
+
+    public VariantResource(Serving serving, CatalogReads reads) {
+        this.serving = serving;
+        this.reads = reads;
+    }
+
+    @GET
+    @Operation(summary = "Active variants, filtered and sorted, paginated",
+            description = "Filters: modelId, brandId, fuelType, transmission, minPrice, maxPrice (rupees). sort: price, name. "
+                    + "page/limit or cursor; fields= from the variant field set.")
+    public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Params params = serving.params(uri.getQueryParameters());
+        List<Bson> filters = new ArrayList<>(List.of(CatalogStore.ACTIVE));
+        String modelId = params.id("modelId");
+        if (modelId != null) {
+            filters.add(eq("modelId", modelId));
+        }
+        String brandId = params.id("brandId");
+        if (brandId != null) {
+            filters.add(eq("brandId", brandId));
+        }
+        String fuel = params.oneOf("fuelType", CatalogFields.FUEL_TYPES);
+        if (fuel != null) {
+            filters.add(eq("fuelType", fuel));
+        }
+        String transmission = params.oneOf("transmission", CatalogFields.TRANSMISSIONS);
+        if (transmission != null) {
+            filters.add(eq("transmission", transmission));
+        }
+        Long minPrice = params.price("minPrice");
+        Long maxPrice = params.price("maxPrice");
+        params.priceRange(minPrice, maxPrice);
+        if (minPrice != null) {
+            filters.add(gte("price", minPrice));
+        }
+        if (maxPrice != null) {
+            filters.add(lte("price", maxPrice));
+        }
+        ListQuery query = serving.listQuery(Listing.VARIANTS, params, and(filters));
+        return serving.serve(CacheKind.VARIANTS, Serving.cacheKey(query, params.raw("cursor")), headers,
+                () -> reads.list(Listing.VARIANTS, query));
+    }
+
+    @GET
+    @Path("by")
+    @Operation(summary = "Batch read: up to 50 active variants by id (ids=a,b,c), in the order asked; unknown ids listed in 'missing'")
+    public Response byIds(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Params params = serving.params(uri.getQueryParameters());
+        List<String> ids = params.ids("ids", serving.paging().maxBatchIds());
+        List<String> fields = params.fields(Listing.VARIANTS.fields());
+        return serving.serve(CacheKind.VARIANTS, "by?" + params.canonical(), headers, () -> reads.variantsByIds(ids, fields));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One active variant by id")
+    public Response get(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
+        Params.checkId("id", id);
+        Params params = serving.params(uri.getQueryParameters());
+        var fields = params.fields(Listing.VARIANTS.fields());
+        return serving.serve(CacheKind.VARIANTS, "variant/" + id + '?' + params.canonical(), headers,
+                () -> reads.document(Listing.VARIANTS, id, fields));
+    }
+}

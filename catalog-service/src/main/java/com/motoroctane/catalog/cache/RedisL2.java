@@ -1,0 +1,140 @@
+package com.motoroctane.catalog.cache;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
+
+import org.jboss.logging.Logger;
+
+import com.motoroctane.catalog.config.CatalogConfig;
+import com.motoroctane.common.cache.CacheKeys;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.keys.KeyScanArgs;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The Redis tier, behind a 50 ms timeout and a circuit breaker so a slow or absent Redis costs a
+ * request at most that budget and, once the breaker opens, nothing.
+ *
+ * <p>Invalidations may be missed while Redis is unreachable, so the first successful call after any
+ * failure flushes L1 before its result is used: L1 never outlives a gap in what we heard from Redis.
+ */
+@ApplicationScoped
+public class RedisL2 {
+
+    private static final Logger LOG = Logger.getLogger(RedisL2.class);
+    private static final TypeLiteral<Uni<byte[]>> BYTES = new TypeLiteral<>() { };
+    private static final TypeLiteral<Uni<Void>> VOID = new TypeLiteral<>() { };
+    private static final TypeLiteral<Uni<String>> STRING = new TypeLiteral<>() { };
+
+    private final ReactiveValueCommands<String, byte[]> values;
+    private final ReactiveKeyCommands<String> keys;
+    private final ReactiveRedisDataSource redis;
+    private final L1Cache l1;
+    private final Guard guard;
+    private final AtomicBoolean suspect = new AtomicBoolean(false);
+    private volatile CircuitBreakerState breaker = CircuitBreakerState.CLOSED;
+    private final AtomicLong keyCount = new AtomicLong(-1);
+    private volatile long keyCountAt;
+
+    public RedisL2(ReactiveRedisDataSource redis, L1Cache l1, CatalogConfig config) {
+        this.redis = redis;
+        this.values = redis.value(byte[].class);
+        this.keys = redis.key();
+        this.l1 = l1;
+        CatalogConfig.Cache cache = config.cache();
+        this.guard = Guard.create()
+                .withDescription("catalog-redis-l2")
+                .withTimeout().duration(cache.redisTimeout().toMillis(), ChronoUnit.MILLIS).done()
+                .withCircuitBreaker()
+                    .requestVolumeThreshold(cache.redisBreakerVolume())
+                    .failureRatio(cache.redisBreakerFailureRatio())
+                    .delay(cache.redisBreakerDelay().toMillis(), ChronoUnit.MILLIS)
+                    .successThreshold(1)
+                    .onStateChange(this::breakerChanged)
+                    .done()
+                .build();
+    }
+
+    public Uni<CachedResponse> get(String key) {
+        return guarded(() -> values.get(key), BYTES).map(CachedResponse::decode);
+    }
+
+    public Uni<Void> put(String key, CachedResponse response) {
+        return guarded(() -> values.setex(key, response.ttlSeconds(), response.encode()), VOID);
+    }
+
+    public Uni<Void> delete(String key) {
+        return guarded(() -> keys.del(key).replaceWithVoid(), VOID);
+    }
+
+    /** A PING through the same guard, so health checks also notice recovery (and flush L1). */
+    public Uni<String> ping() {
+        return guarded(() -> redis.execute("PING").map(Object::toString), STRING);
+    }
+
+    /** "up", or "degraded" while Redis is failing, slow or the breaker is not closed. */
+    public String status() {
+        return !suspect.get() && breaker == CircuitBreakerState.CLOSED ? "up" : "degraded";
+    }
+
+    public CircuitBreakerState breakerState() {
+        return breaker;
+    }
+
+    /**
+     * Number of {@code catalog:*} keys, refreshed in the background at most every 30 s so a metrics
+     * scrape never waits on a SCAN. -1 until first known.
+     */
+    public long keyCount() {
+        long now = System.currentTimeMillis();
+        if (now - keyCountAt > 30_000) {
+            keyCountAt = now;
+            keys.scan(new KeyScanArgs().match(CacheKeys.CATALOG_PREFIX + "*").count(1000)).toMulti()
+                    .collect().with(java.util.stream.Collectors.counting())
+                    .ifNoItem().after(Duration.ofSeconds(5)).fail()
+                    .subscribe().with(keyCount::set, failure -> LOG.debugf("key count failed: %s", failure));
+        }
+        return keyCount.get();
+    }
+
+    private <T> Uni<T> guarded(java.util.function.Supplier<Uni<T>> call, TypeLiteral<Uni<T>> type) {
+        Uni<T> result;
+        try {
+            result = guard.get(call, type);
+        } catch (RuntimeException e) {
+            markFailed(e);
+            return Uni.createFrom().failure(e);
+        }
+        return result
+                .onItem().invoke(this::markHealthy)
+                .onFailure().invoke(this::markFailed);
+    }
+
+    private void markHealthy() {
+        if (suspect.compareAndSet(true, false)) {
+            l1.invalidateAll();
+            LOG.info("Redis is answering again: flushed L1 before using L2, invalidations may have been missed");
+        }
+    }
+
+    private void markFailed(Throwable failure) {
+        if (suspect.compareAndSet(false, true)) {
+            LOG.warnf("Redis L2 unavailable (%s); serving from L1 and MongoDB", failure.toString());
+        }
+    }
+
+    private void breakerChanged(CircuitBreakerState state) {
+        breaker = state;
+        LOG.infof("Redis L2 circuit breaker is now %s", state);
+    }
+}

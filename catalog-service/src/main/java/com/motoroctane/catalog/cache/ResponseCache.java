@@ -1,0 +1,176 @@
+package com.motoroctane.catalog.cache;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.mongodb.MongoException;
+import com.motoroctane.catalog.config.CatalogConfig;
+import com.motoroctane.common.cache.CacheKeys;
+import com.motoroctane.common.error.ProblemException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Serves a rendered response through L1, then L2, then the loader (MongoDB), and records which answered.
+ * Concurrent misses on one key share a single load.
+ */
+@ApplicationScoped
+public class ResponseCache {
+
+    public enum Source { HIT, MISS, STALE }
+
+    /** What a loader produces: the JSON bytes and the surrogate keys naming the entities inside. */
+    public record Rendered(byte[] body, String surrogateKeys) {
+    }
+
+    public record Served(CachedResponse response, Source source) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(ResponseCache.class);
+
+    private final L1Cache l1;
+    private final RedisL2 l2;
+    private final CatalogConfig config;
+    private final Duration redisWait;
+    private final ConcurrentHashMap<String, CompletableFuture<CachedResponse>> loading = new ConcurrentHashMap<>();
+    private final Counter l1Hits;
+    private final Counter l2Hits;
+    private final Counter misses;
+    private final Counter stale;
+
+    public ResponseCache(L1Cache l1, RedisL2 l2, CatalogConfig config, MeterRegistry registry) {
+        this.l1 = l1;
+        this.l2 = l2;
+        this.config = config;
+        // the guard enforces the real budget; this only bounds a wedged subscription
+        this.redisWait = config.cache().redisTimeout().multipliedBy(4);
+        this.l1Hits = lookups(registry, "hit", "l1");
+        this.l2Hits = lookups(registry, "hit", "l2");
+        this.misses = lookups(registry, "miss", "origin");
+        this.stale = lookups(registry, "stale", "l1");
+        Gauge.builder("catalog.cache.hit.ratio", this, ResponseCache::hitRatio)
+                .description("Share of cached-endpoint requests answered from L1 or L2 since start")
+                .register(registry);
+        Gauge.builder("catalog.cache.keys", l1, L1Cache::size).tag("tier", "l1")
+                .description("Entries held in the in-process cache").register(registry);
+        Gauge.builder("catalog.cache.keys", l2, RedisL2::keyCount).tag("tier", "l2")
+                .description("catalog:* keys in Redis (sampled every 30 s)").register(registry);
+    }
+
+    public static String key(CacheKind kind, String canonicalRequest) {
+        return CacheKeys.CATALOG_PREFIX + kind.segment() + ':' + canonicalRequest;
+    }
+
+    public Served serve(String key, CacheKind kind, Supplier<Rendered> loader) {
+        long now = System.currentTimeMillis();
+        CachedResponse fresh = l1.fresh(key, now);
+        if (fresh != null) {
+            l1Hits.increment();
+            return new Served(fresh, Source.HIT);
+        }
+        CachedResponse fromL2 = readL2(key);
+        if (fromL2 != null && fromL2.remainingSeconds(now) > 0) {
+            l1.put(key, fromL2);
+            l2Hits.increment();
+            return new Served(fromL2, Source.HIT);
+        }
+        try {
+            CachedResponse loaded = load(key, kind, loader);
+            misses.increment();
+            return new Served(loaded, Source.MISS);
+        } catch (OriginUnavailable e) {
+            CachedResponse last = l1.any(key);
+            if (last == null) {
+                last = fromL2;
+            }
+            if (last != null) {
+                stale.increment();
+                return new Served(last, Source.STALE);
+            }
+            throw new ProblemException(503, "store-unavailable", "Catalogue temporarily unavailable",
+                    "The catalogue store did not answer; retry shortly", null);
+        }
+    }
+
+    /** Drops one key from both tiers (used when the data behind it is known to have changed). */
+    public void evict(String key) {
+        l1.invalidate(key);
+        l2.delete(key).subscribe().with(ok -> { }, failure -> LOG.debugf("evict %s failed: %s", key, failure));
+    }
+
+    private CachedResponse readL2(String key) {
+        try {
+            return l2.get(key).await().atMost(redisWait);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private CachedResponse load(String key, CacheKind kind, Supplier<Rendered> loader) {
+        CompletableFuture<CachedResponse> mine = new CompletableFuture<>();
+        CompletableFuture<CachedResponse> running = loading.putIfAbsent(key, mine);
+        if (running != null) {
+            return join(running);
+        }
+        try {
+            Rendered rendered = loader.get();
+            CachedResponse response = CachedResponse.of(rendered.body(), rendered.surrogateKeys(),
+                    kind.ttlSeconds(config.cache().ttl()));
+            l1.put(key, response);
+            l2.put(key, response).subscribe().with(ok -> { }, failure -> { });
+            mine.complete(response);
+            return response;
+        } catch (MongoException e) {
+            LOG.warnf("MongoDB failed while loading %s: %s", key, e.toString());
+            OriginUnavailable unavailable = new OriginUnavailable(e);
+            mine.completeExceptionally(unavailable);
+            throw unavailable;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(key, mine);
+        }
+    }
+
+    private static CachedResponse join(CompletableFuture<CachedResponse> running) {
+        try {
+            return running.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private double hitRatio() {
+        double hits = l1Hits.count() + l2Hits.count();
+        double total = hits + misses.count() + stale.count();
+        return total == 0 ? 0 : hits / total;
+    }
+
+    private static Counter lookups(MeterRegistry registry, String result, String tier) {
+        return Counter.builder("catalog.cache.requests").tag("result", result).tag("tier", tier)
+                .description("Cached-endpoint requests by outcome and the tier that answered")
+                .register(registry);
+    }
+
+    static final class OriginUnavailable extends RuntimeException {
+        OriginUnavailable(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package com.motoroctane.catalog.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Every knob of catalog-service; each has an env-var override (see application.properties). */
+@ConfigMapping(prefix = "catalog")
+public interface CatalogConfig {
+
+    Paging paging();
+
+    Cache cache();
+
+    Cursor cursor();
+
+    interface Paging {
+        @WithDefault("20")
+        int defaultLimit();
+
+        @WithDefault("100")
+        int maxLimit();
+
+        @WithDefault("50")
+        int maxBatchIds();
+
+        @WithDefault("50")
+        int maxSearchResults();
+
+        @WithDefault("100")
+        int maxQueryLength();
+    }
+
+    interface Cache {
+        /** Seconds each kind of response lives in L2 (and is advertised to CDNs as s-maxage). */
+        Ttl ttl();
+
+        L1 l1();
+
+        /** Per-call Redis budget; slower answers count as failures and the request goes on without L2. */
+        @WithDefault("50ms")
+        Duration redisTimeout();
+
+        /** Consecutive-window size, failure ratio and open time of the breaker around Redis. */
+        @WithDefault("10")
+        int redisBreakerVolume();
+
+        @WithDefault("0.5")
+        double redisBreakerFailureRatio();
+
+        @WithDefault("5s")
+        Duration redisBreakerDelay();
+
+        @WithDefault("60")
+        int browserMaxAge();
+
+        @WithDefault("60")
+        int staleWhileRevalidate();
+
+        @WithDefault("86400")
+        int staleIfError();
+
+        @WithDefault("Surrogate-Key")
+        String surrogateKeyHeader();
+
+        @WithDefault("true")
+        boolean warmUp();
+
+        /** How often the derived price/search snapshots are rebuilt from MongoDB in the background. */
+        @WithDefault("60s")
+        Duration snapshotRefresh();
+    }
+
+    interface Ttl {
+        @WithDefault("3600")
+        int brands();
+
+        @WithDefault("1800")
+        int models();
+
+        @WithDefault("900")
+        int variants();
+
+        @WithDefault("300")
+        int stats();
+
+        @WithDefault("900")
+        int search();
+
+        @WithDefault("900")
+        int pages();
+    }
+
+    interface L1 {
+        @WithDefault("10s")
+        Duration ttl();
+
+        /** Entries past their TTL are kept this long to answer X-Cache: STALE when MongoDB fails. */
+        @WithDefault("10m")
+        Duration staleRetention();
+
+        @WithName("max-bytes")
+        @WithDefault("67108864")
+        long maxBytes();
+    }
+
+    interface Cursor {
+        /** HMAC key for opaque cursors; all replicas must share it. Random per process when unset. */
+        Optional<String> secret();
+    }
+}

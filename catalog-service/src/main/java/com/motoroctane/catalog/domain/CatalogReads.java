@@ -1,0 +1,398 @@
+package com.motoroctane.catalog.domain;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.empty;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
+
+import com.mongodb.client.model.Sorts;
+import com.motoroctane.catalog.cache.ResponseCache.Rendered;
+import com.motoroctane.catalog.store.CatalogStore;
+import com.motoroctane.catalog.store.ModelSummaries;
+import com.motoroctane.catalog.store.SearchIndex;
+import com.motoroctane.common.api.Page;
+import com.motoroctane.common.catalog.CatalogFields;
+import com.motoroctane.common.error.ProblemException;
+
+/**
+ * Everything catalog-service answers, rendered to bytes once per cache miss. Lists come back in the
+ * page envelope; single documents and page bundles keep the previous system's shapes.
+ */
+@ApplicationScoped
+public class CatalogReads {
+
+    /** Where the previous system split a brand summary into sections (GET /api/brands/{id}/formatted). */
+    static final List<String> SUMMARY_SECTIONS = List.of(
+            "Start of operations in India:", "Market Share:", "Key Aspects:", "Competitors:");
+
+    private static final List<String> CARD_FIELDS = List.of("name", "slug", "brandId", "heroImage", "isNew",
+            "isPopular", "popularRank", "seating", "fuelTypes", "transmissions", "bodyType");
+
+    private final CatalogStore store;
+    private final ModelSummaries summaries;
+    private final SearchIndex search;
+    private final CursorCodec cursors;
+    private final Json json;
+
+    public CatalogReads(CatalogStore store, ModelSummaries summaries, SearchIndex search, CursorCodec cursors, Json json) {
+        this.store = store;
+        this.summaries = summaries;
+        this.search = search;
+        this.cursors = cursors;
+        this.json = json;
+    }
+
+    public Rendered list(Listing listing, ListQuery query) {
+        return envelope(listing, query, store.page(listing.collection(), query));
+    }
+
+    public Rendered modelsByPrice(ListQuery query, Long minPrice, Long maxPrice) {
+        return envelope(Listing.MODELS, query, PricedModels.page(store, summaries.all(), query, minPrice, maxPrice));
+    }
+
+    public Rendered variantsByIds(List<String> ids, List<String> fields) {
+        Map<String, Document> found = new HashMap<>();
+        for (Document d : store.byIds(CatalogStore.VARIANTS, ids, fields)) {
+            found.put(d.getString("id"), d);
+        }
+        SurrogateKeys keys = new SurrogateKeys("variants");
+        List<Document> data = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            Document d = found.get(id);
+            if (d == null) {
+                missing.add(id);
+            } else {
+                data.add(d);
+                keys.addDocument("variant", d);
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", data);
+        body.put("pagination", Page.Pagination.of(1, ids.size(), data.size(), null));
+        body.put("missing", missing);
+        return new Rendered(json.bytes(body), keys.header());
+    }
+
+    public Rendered document(Listing listing, String idOrSlug, List<String> fields) {
+        Document doc = store.byIdOrSlug(listing.collection(), idOrSlug, null, fields);
+        if (doc == null) {
+            throw ProblemException.notFound(capitalized(listing.entity()), idOrSlug);
+        }
+        return new Rendered(json.bytes(doc), new SurrogateKeys().addDocument(listing.entity(), doc).header());
+    }
+
+    public Rendered brandFormatted(String idOrSlug) {
+        Document brand = brandOrThrow(idOrSlug);
+        brand.put("formattedSummary", formattedSummary(brand));
+        return new Rendered(json.bytes(brand), new SurrogateKeys().add("brand", brand.getString("id")).header());
+    }
+
+    public Rendered stats() {
+        Map<String, Long> body = new LinkedHashMap<>();
+        body.put("totalBrands", store.countActive(CatalogStore.BRANDS));
+        body.put("totalModels", store.countActive(CatalogStore.MODELS));
+        body.put("totalVariants", store.countActive(CatalogStore.VARIANTS));
+        return new Rendered(json.bytes(body), "stats brands models variants");
+    }
+
+    public Rendered search(String q, int limit) {
+        long started = System.nanoTime();
+        SearchIndex.Result result = search.search(q, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", result.hits());
+        body.put("pagination", Page.Pagination.of(1, limit, Math.min(result.matched(), limit), null));
+        body.put("query", q);
+        body.put("took", (System.nanoTime() - started) / 1_000_000);
+        SurrogateKeys keys = new SurrogateKeys("search");
+        result.hits().forEach(h -> keys.add(h.type(), h.id()));
+        return new Rendered(json.bytes(body), keys.header());
+    }
+
+    /** GET /api/frontend/brands/{brandId}/models: the previous shape, with real prices and counts. */
+    public Rendered frontendBrandModels(String brandIdOrSlug) {
+        Document brand = brandOrThrow(brandIdOrSlug);
+        SurrogateKeys keys = new SurrogateKeys("pages").add("brand", brand.getString("id"));
+        List<Map<String, Object>> cards = brandModelCards(brand, keys);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("brand", Map.of("id", brand.getString("id"), "name", brand.getString("name"), "slug", slugOf(brand)));
+        body.put("models", cards);
+        return new Rendered(json.bytes(body), keys.header());
+    }
+
+    /** GET /api/frontend/models/{slug}: a model matched by its name slug, with its brand's name. */
+    public Rendered frontendModel(String slug) {
+        Document model = store.byIdOrSlug(CatalogStore.MODELS, slug, null, List.of());
+        if (model == null) {
+            throw ProblemException.notFound("Model", slug);
+        }
+        Document brand = store.byIdOrSlug(CatalogStore.BRANDS, model.getString("brandId"), null, List.of("name", "slug"));
+        if (brand == null) {
+            throw ProblemException.notFound("Model", slug);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (String field : List.of("id", "name", "slug", "brandId", "bodyType", "subBodyType", "launchDate", "seating",
+                "fuelTypes", "transmissions", "heroImage", "galleryImages", "colorImages", "headerSeo", "summary",
+                "description", "pros", "cons", "isPopular", "isNew", "engineSummaries", "mileageData", "faqs", "brochureUrl")) {
+            body.put(field, model.get(field));
+        }
+        body.put("brandName", brand.getString("name"));
+        body.put("brandSlug", slugOf(brand));
+        putPrices(body, summaries.of(model.getString("id")));
+        return new Rendered(json.bytes(body), new SurrogateKeys("pages").addDocument("model", model).header());
+    }
+
+    /** GET /api/pages/brand/{slug}: everything a brand page shows, in one response. */
+    public Rendered brandPage(String slug) {
+        Document brand = brandOrThrow(slug);
+        SurrogateKeys keys = new SurrogateKeys("pages").add("brand", brand.getString("id"));
+        List<Map<String, Object>> cards = brandModelCards(brand, keys);
+        brand.put("formattedSummary", formattedSummary(brand));
+        List<Document> others = store.find(CatalogStore.BRANDS, empty(), Sorts.ascending("ranking", "id"), 13,
+                List.of("name", "slug", "logo", "ranking"));
+        others.removeIf(b -> b.getString("id").equals(brand.getString("id")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("brand", brand);
+        body.put("models", cards);
+        body.put("stats", priceStats(cards));
+        body.put("otherBrands", others.size() > 12 ? others.subList(0, 12) : others);
+        return new Rendered(json.bytes(body), keys.header());
+    }
+
+    /** GET /api/pages/model/{brandSlug}/{modelSlug}: everything a model page shows, in one response. */
+    public Rendered modelPage(String brandSlug, String modelSlug) {
+        Document brand = brandOrThrow(brandSlug);
+        Document model = store.byIdOrSlug(CatalogStore.MODELS, modelSlug, brand.getString("id"), List.of());
+        if (model == null || !brand.getString("id").equals(model.getString("brandId"))) {
+            throw ProblemException.notFound("Model", brandSlug + "/" + modelSlug);
+        }
+        String modelId = model.getString("id");
+        SurrogateKeys keys = new SurrogateKeys("pages").add("brand", brand.getString("id")).add("model", modelId);
+        List<Document> variants = store.find(CatalogStore.VARIANTS, eq("modelId", modelId), Sorts.ascending("price", "id"), 0,
+                List.of("name", "price", "fuelType", "transmission", "engineName", "displacement", "power", "torque",
+                        "mileageCompanyClaimed", "evRange", "isValueForMoney", "keyFeatures", "airbags", "globalNCAPRating"));
+        variants.forEach(v -> keys.add("variant", v.getString("id")));
+        ModelSummaries.Summary summary = summaries.of(modelId);
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("brand", Map.of("id", brand.getString("id"), "name", brand.getString("name"), "slug", slugOf(brand),
+                "logo", String.valueOf(brand.get("logo"))));
+        body.put("model", model);
+        body.put("variants", variants);
+        Map<String, Object> prices = new LinkedHashMap<>();
+        putPrices(prices, summary);
+        body.put("pricing", prices);
+        body.put("similarModels", similarModels(model, summary, keys));
+        body.put("comparisons", comparisons(modelId, keys));
+        return new Rendered(json.bytes(body), keys.header());
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private Rendered envelope(Listing listing, ListQuery query, PageResult result) {
+        String next = result.next() == null ? null : cursors.encode(result.next(), query.fingerprint());
+        SurrogateKeys keys = new SurrogateKeys(listing.collection());
+        result.items().forEach(d -> keys.addDocument(listing.entity(), d));
+        Page<Document> page = new Page<>(result.items(),
+                Page.Pagination.of(query.pageNumber(), query.limit(), result.total(), next));
+        return new Rendered(json.bytes(page), keys.header());
+    }
+
+    private Document brandOrThrow(String idOrSlug) {
+        Document brand = store.byIdOrSlug(CatalogStore.BRANDS, idOrSlug, null, List.of());
+        if (brand == null) {
+            throw ProblemException.notFound("Brand", idOrSlug);
+        }
+        return brand;
+    }
+
+    private List<Map<String, Object>> brandModelCards(Document brand, SurrogateKeys keys) {
+        List<Document> models = store.find(CatalogStore.MODELS, eq("brandId", brand.getString("id")),
+                Sorts.ascending("name", "id"), 0, CARD_FIELDS);
+        List<Map<String, Object>> cards = new ArrayList<>(models.size());
+        for (Document m : models) {
+            keys.add("model", m.getString("id"));
+            cards.add(card(m, brand.getString("name")));
+        }
+        cards.sort(Comparator.comparing((Map<String, Object> c) -> !Boolean.TRUE.equals(c.get("isPopular")))
+                .thenComparing(c -> c.get("price") == null ? Long.MAX_VALUE : (Long) c.get("price")));
+        cards.forEach(c -> c.remove("isPopular"));
+        return cards;
+    }
+
+    /** The previous card shape; price, power, mileage and variant count now come from the active variants. */
+    private Map<String, Object> card(Document model, String brandName) {
+        ModelSummaries.Summary s = summaries.of(model.getString("id"));
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("id", model.getString("id"));
+        card.put("name", model.getString("name"));
+        card.put("price", s == null ? null : s.minPrice());
+        card.put("maxPrice", s == null ? null : s.maxPrice());
+        card.put("rating", null);
+        card.put("reviews", 0);
+        card.put("power", s == null ? null : s.power());
+        card.put("image", model.getString("heroImage"));
+        card.put("isNew", Boolean.TRUE.equals(model.getBoolean("isNew")));
+        card.put("seating", model.get("seating"));
+        card.put("fuelType", joined(model.get("fuelTypes")));
+        card.put("transmission", joined(model.get("transmissions")));
+        card.put("mileage", s == null ? null : s.mileage());
+        card.put("variants", s == null ? 0 : s.variantCount());
+        card.put("slug", model.getString("slug") != null ? model.getString("slug") : CatalogFields.slug(model.getString("name")));
+        card.put("brandName", brandName);
+        card.put("bodyType", model.getString("bodyType"));
+        card.put("isPopular", Boolean.TRUE.equals(model.getBoolean("isPopular")));
+        return card;
+    }
+
+    private List<Map<String, Object>> similarModels(Document model, ModelSummaries.Summary summary, SurrogateKeys keys) {
+        List<Document> sameBody = store.find(CatalogStore.MODELS,
+                and(eq("bodyType", model.getString("bodyType")), com.mongodb.client.model.Filters.ne("id", model.getString("id"))),
+                null, 0, CARD_FIELDS);
+        long price = summary == null ? 0 : summary.minPrice();
+        Map<String, ModelSummaries.Summary> all = summaries.all();
+        sameBody.removeIf(m -> !all.containsKey(m.getString("id")));
+        sameBody.sort(Comparator.comparingLong((Document m) -> Math.abs(all.get(m.getString("id")).minPrice() - price))
+                .thenComparing(m -> m.getString("id")));
+        List<Document> chosen = sameBody.size() > 6 ? sameBody.subList(0, 6) : sameBody;
+        Map<String, String> brandNames = brandNames(chosen.stream().map(m -> m.getString("brandId")).distinct().toList());
+        List<Map<String, Object>> cards = new ArrayList<>();
+        for (Document m : chosen) {
+            keys.add("model", m.getString("id"));
+            Map<String, Object> card = card(m, brandNames.get(m.getString("brandId")));
+            card.remove("isPopular");
+            cards.add(card);
+        }
+        return cards;
+    }
+
+    private List<Map<String, Object>> comparisons(String modelId, SurrogateKeys keys) {
+        List<Document> rows = store.collection(CatalogStore.COMPARISONS)
+                .find(and(eq("isActive", true), or(eq("model1Id", modelId), eq("model2Id", modelId))))
+                .sort(Sorts.ascending("order", "id")).limit(10)
+                .projection(com.mongodb.client.model.Projections.excludeId())
+                .into(new ArrayList<>());
+        List<String> otherIds = rows.stream()
+                .map(r -> modelId.equals(r.getString("model1Id")) ? r.getString("model2Id") : r.getString("model1Id"))
+                .toList();
+        Map<String, Document> others = new HashMap<>();
+        for (Document m : store.find(CatalogStore.MODELS, in("id", otherIds), null, 0, CARD_FIELDS)) {
+            others.put(m.getString("id"), m);
+        }
+        Map<String, String> brandNames = brandNames(others.values().stream().map(m -> m.getString("brandId")).distinct().toList());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Document other = others.get(otherIds.get(i));
+            if (other == null) {
+                continue; // the other side is inactive or gone: never show a dangling comparison
+            }
+            keys.add("model", other.getString("id"));
+            Map<String, Object> card = card(other, brandNames.get(other.getString("brandId")));
+            card.remove("isPopular");
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", rows.get(i).getString("id"));
+            row.put("order", rows.get(i).get("order"));
+            row.put("model", card);
+            out.add(row);
+        }
+        return out;
+    }
+
+    private Map<String, String> brandNames(List<String> brandIds) {
+        Map<String, String> names = new HashMap<>();
+        for (Document b : store.find(CatalogStore.BRANDS, in("id", brandIds), null, 0, List.of("name"))) {
+            names.put(b.getString("id"), b.getString("name"));
+        }
+        return names;
+    }
+
+    private Map<String, Object> formattedSummary(Document brand) {
+        String summary = brand.getString("summary");
+        List<Map<String, String>> sections = new ArrayList<>();
+        if (summary != null && !summary.isBlank()) {
+            List<int[]> marks = new ArrayList<>();
+            for (String marker : SUMMARY_SECTIONS) {
+                int at = summary.indexOf(marker);
+                if (at >= 0) {
+                    marks.add(new int[] {at, marker.length()});
+                }
+            }
+            marks.sort(Comparator.comparingInt(m -> m[0]));
+            int firstMark = marks.isEmpty() ? summary.length() : marks.get(0)[0];
+            String overview = summary.substring(0, firstMark).trim();
+            if (!overview.isEmpty()) {
+                sections.add(Map.of("title", "Overview", "content", overview));
+            }
+            for (int i = 0; i < marks.size(); i++) {
+                int[] m = marks.get(i);
+                int end = i + 1 < marks.size() ? marks.get(i + 1)[0] : summary.length();
+                String title = summary.substring(m[0], m[0] + m[1] - 1).trim();
+                sections.add(Map.of("title", title, "content", summary.substring(m[0] + m[1], end).trim()));
+            }
+        }
+        List<Document> models = store.find(CatalogStore.MODELS, eq("brandId", brand.getString("id")), null, 0, List.of("id"));
+        List<Map<String, Object>> cards = new ArrayList<>();
+        for (Document m : models) {
+            ModelSummaries.Summary s = summaries.of(m.getString("id"));
+            if (s != null) {
+                cards.add(Map.of("price", s.minPrice(), "maxPrice", s.maxPrice()));
+            }
+        }
+        Map<String, Object> formatted = new LinkedHashMap<>();
+        formatted.put("sections", sections);
+        formatted.put("priceInfo", priceStats(cards));
+        return formatted;
+    }
+
+    private static Map<String, Object> priceStats(List<Map<String, Object>> cards) {
+        Long min = null;
+        Long max = null;
+        int priced = 0;
+        for (Map<String, Object> c : cards) {
+            if (c.get("price") instanceof Long p) {
+                min = min == null ? p : Math.min(min, p);
+                priced++;
+            }
+            if (c.get("maxPrice") instanceof Long p) {
+                max = max == null ? p : Math.max(max, p);
+            }
+        }
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("models", cards.size());
+        stats.put("pricedModels", priced);
+        stats.put("minPrice", min);
+        stats.put("maxPrice", max);
+        return stats;
+    }
+
+    private static void putPrices(Map<String, Object> body, ModelSummaries.Summary s) {
+        body.put("price", s == null ? null : s.minPrice());
+        body.put("maxPrice", s == null ? null : s.maxPrice());
+        body.put("variants", s == null ? 0 : s.variantCount());
+    }
+
+    private static String slugOf(Document doc) {
+        String slug = doc.getString("slug");
+        return slug != null ? slug : CatalogFields.slug(doc.getString("name"));
+    }
+
+    private static Object joined(Object values) {
+        return values instanceof List<?> list ? String.join("/", list.stream().map(String::valueOf).toList()) : values;
+    }
+
+    private static String capitalized(String entity) {
+        return Character.toUpperCase(entity.charAt(0)) + entity.substring(1);
+    }
+}

@@ -1,0 +1,42 @@
+package com.motoroctane.catalog.health;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import com.motoroctane.catalog.cache.RedisL2;
+
+/**
+ * Redis is reported, not required: without it answers come from L1 and MongoDB, so the service stays
+ * ready and says "degraded". (MongoDB, which is required, has its own readiness check.)
+ */
+@Readiness
+@ApplicationScoped
+public class RedisReadiness implements HealthCheck {
+
+    private final RedisL2 redis;
+
+    public RedisReadiness(RedisL2 redis) {
+        this.redis = redis;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        String ping;
+        try {
+            ping = redis.ping().await().atMost(Duration.ofSeconds(1));
+        } catch (RuntimeException e) {
+            ping = e.getClass().getSimpleName();
+        }
+        return HealthCheckResponse.named("redis-l2-cache")
+                .up()
+                .withData("redis", redis.status())
+                .withData("breaker", redis.breakerState().name())
+                .withData("ping", String.valueOf(ping))
+                .build();
+    }
+}

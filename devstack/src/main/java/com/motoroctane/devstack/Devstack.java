@@ -1,0 +1,174 @@
+package com.motoroctane.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.motoroctane.devstack.seed.CatalogGenerator;
+import com.motoroctane.devstack.seed.CatalogSeeder;
+
+/**
+ * Command line of the embedded devstack, driven by {@code bin/platform}.
+ *
+ * <pre>
+ *   serve [--dir .devstack] [--mongo-port 27018] [--redis-port 6380] [--no-seed]
+ *   seed  [--scale] [--uri mongodb://...] [--database motoroctane]
+ * </pre>
+ *
+ * {@code serve} honours {@code MONGODB_URI} and {@code REDIS_URL}: when set, that component is not started
+ * and the external one is used instead.
+ */
+public final class Devstack {
+
+    private static final String DATABASE = "motoroctane";
+
+    private Devstack() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Deque<String> args = new ArrayDeque<>(List.of(argv));
+        String command = args.isEmpty() ? "help" : args.pop();
+        Map<String, String> options = options(args);
+        switch (command) {
+            case "serve" -> serve(options);
+            case "seed" -> seed(options);
+            default -> {
+                System.out.println("usage: devstack serve [--dir D] [--mongo-port P] [--redis-port P] [--no-seed]");
+                System.out.println("       devstack seed [--scale] [--uri URI] [--database NAME]");
+                System.exit("help".equals(command) ? 0 : 2);
+            }
+        }
+    }
+
+    private static void serve(Map<String, String> options) throws Exception {
+        Path dir = Path.of(options.getOrDefault("dir", ".devstack"));
+        Files.createDirectories(dir);
+        Map<String, String> env = new LinkedHashMap<>();
+        MongoStandIn mongo = null;
+        String mongoUri = System.getenv("MONGODB_URI");
+        if (mongoUri == null || mongoUri.isBlank()) {
+            int port = Integer.parseInt(options.getOrDefault("mongo-port", "27018"));
+            mongo = MongoStandIn.persistent(dir.resolve("mongo.h2"), "127.0.0.1", port);
+            mongoUri = mongo.connectionString();
+            System.out.println("devstack: Mongo-wire stand-in (H2 file " + dir.resolve("mongo.h2") + ") on " + mongoUri);
+        } else {
+            System.out.println("devstack: using external MongoDB from MONGODB_URI");
+        }
+        env.put("MONGODB_URI", mongoUri);
+
+        RedisProcess redis = null;
+        String redisUrl = System.getenv("REDIS_URL");
+        if (redisUrl == null || redisUrl.isBlank()) {
+            int port = Integer.parseInt(options.getOrDefault("redis-port", "6380"));
+            redis = new RedisProcess(port, dir.resolve("redis")).start();
+            redisUrl = redis.url();
+            System.out.println("devstack: redis-server on " + redisUrl);
+        } else {
+            System.out.println("devstack: using external Redis from REDIS_URL");
+        }
+        env.put("REDIS_URL", redisUrl);
+
+        if (!options.containsKey("no-seed")) {
+            try (MongoClient client = MongoClients.create(mongoUri)) {
+                MongoDatabase db = client.getDatabase(options.getOrDefault("database", DATABASE));
+                if (db.getCollection("variants").estimatedDocumentCount() == 0) {
+                    System.out.println("devstack: empty catalogue, seeding demo data");
+                    report(new CatalogSeeder(db, Devstack::progress).seed(CatalogGenerator.standard()));
+                } else {
+                    System.out.println("devstack: catalogue already present, not seeding");
+                }
+            }
+        }
+        generateSecrets(dir);
+        writeEnv(dir.resolve("devstack.env"), env);
+        System.out.println("devstack: ready; connection settings in " + dir.resolve("devstack.env"));
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        MongoStandIn mongoToClose = mongo;
+        RedisProcess redisToClose = redis;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (redisToClose != null) {
+                redisToClose.stop();
+            }
+            if (mongoToClose != null) {
+                mongoToClose.close();
+            }
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    private static void seed(Map<String, String> options) {
+        String uri = options.getOrDefault("uri", System.getenv().getOrDefault("MONGODB_URI", "mongodb://127.0.0.1:27018"));
+        CatalogGenerator generator = options.containsKey("scale") ? CatalogGenerator.scale() : CatalogGenerator.standard();
+        try (MongoClient client = MongoClients.create(uri)) {
+            report(new CatalogSeeder(client.getDatabase(options.getOrDefault("database", DATABASE)), Devstack::progress)
+                    .seed(generator));
+        }
+    }
+
+    /**
+     * Dev-only secrets are generated on first run, kept in the git-ignored devstack folder and printed
+     * once; nothing secret is ever committed.
+     */
+    private static void generateSecrets(Path dir) throws IOException {
+        Path secrets = dir.resolve("secrets.env");
+        if (Files.exists(secrets)) {
+            return;
+        }
+        byte[] cursorKey = new byte[32];
+        new SecureRandom().nextBytes(cursorKey);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("CATALOG_CURSOR_SECRET", Base64.getUrlEncoder().withoutPadding().encodeToString(cursorKey));
+        writeEnv(secrets, values);
+        System.out.println("devstack: generated dev secrets into " + secrets + " (shown once):");
+        values.forEach((k, v) -> System.out.println("  " + k + "=" + v));
+    }
+
+    private static void writeEnv(Path file, Map<String, String> values) throws IOException {
+        StringBuilder text = new StringBuilder("# written by devstack; do not commit\n");
+        values.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        Files.writeString(partial, text);
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void report(CatalogSeeder.SeedReport report) {
+        System.out.printf("devstack: seeded %d brands, %d models, %d variants, %d comparisons in %.1f s%n",
+                report.brands(), report.models(), report.variants(), report.popularComparisons(),
+                report.took().toMillis() / 1000.0);
+    }
+
+    private static void progress(String line) {
+        System.out.println("devstack: " + line);
+    }
+
+    private static Map<String, String> options(Deque<String> args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        while (!args.isEmpty()) {
+            String arg = args.pop();
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("Unexpected argument: " + arg);
+            }
+            String name = arg.substring(2);
+            if (!args.isEmpty() && !args.peek().startsWith("--")) {
+                options.put(name, args.pop());
+            } else {
+                options.put(name, "true");
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,54 @@
+package com.motoroctane.devstack.test;
+
+import java.nio.file.Files;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.motoroctane.devstack.MongoStandIn;
+import com.motoroctane.devstack.RedisProcess;
+import com.motoroctane.devstack.seed.CatalogGenerator;
+import com.motoroctane.devstack.seed.CatalogSeeder;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts the devstack for a service's {@code @QuarkusTest}s: the in-memory Mongo-wire server seeded
+ * with the standard catalogue, and a real redis-server. Tests that need to break Redis read its port
+ * from {@code devstack.redis.port} and drive it through {@link RedisProcess}.
+ */
+public class DevstackTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String DATABASE = "motoroctane";
+
+    private MongoStandIn mongo;
+    private RedisProcess redis;
+
+    @Override
+    public Map<String, String> start() {
+        mongo = MongoStandIn.inMemory();
+        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+            new CatalogSeeder(client.getDatabase(DATABASE), line -> { }).seed(CatalogGenerator.standard());
+        }
+        try {
+            redis = new RedisProcess(0, Files.createTempDirectory("devstack-redis")).start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of(
+                "quarkus.mongodb.connection-string", mongo.connectionString(),
+                "quarkus.mongodb.database", DATABASE,
+                "quarkus.redis.hosts", redis.url(),
+                "devstack.redis.port", String.valueOf(redis.port()));
+    }
+
+    @Override
+    public void stop() {
+        if (redis != null) {
+            redis.stop();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+}
