@@ -1,0 +1,88 @@
+package com.motoroctane.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.motoroctane.devstack.RedisProcess;
+import com.motoroctane.devstack.test.DevstackTestResource;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Redis is a cache, never a dependency: stopping or stalling it costs hits, not answers. */
+@QuarkusTest
+@WithTestResource(value = DevstackTestResource.class, scope = TestResourceScope.GLOBAL)
+class RedisOutageTests {
+
+    @ConfigProperty(name = "devstack.redis.port")
+    int redisPort;
+
+    @Test
+    void redisStoppedMidTestThenRestarted() throws Exception {
+        String before = "/api/variants?sort=name&limit=17&page=3";
+        given().get(before).then().statusCode(200);
+        given().get(before).then().statusCode(200).header("X-Cache", "HIT");
+
+        RedisProcess.command(redisPort, "SHUTDOWN NOSAVE");
+        RedisProcess replacement = null;
+        try {
+            // reads keep working from L1 and MongoDB; nothing is a 5xx
+            given().get(before).then().statusCode(200);
+            String during = "/api/models?sort=name&limit=17&page=2";
+            for (int i = 0; i < 6; i++) {
+                given().get("/api/variants?sort=price&limit=11&page=" + (i + 1)).then().statusCode(200);
+            }
+            given().get(during).then().statusCode(200).header("X-Cache", "MISS");
+            given().get(during).then().statusCode(200).header("X-Cache", "HIT");
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .body("checks.find { it.name == 'redis-l2-cache' }.data.redis", equalTo("degraded"));
+
+            replacement = new RedisProcess(redisPort, Files.createTempDirectory("redis-restart")).start();
+            awaitRedisUp();
+            // L1 was flushed before L2 came back into use: the entry cached during the outage is gone
+            given().get(during).then().statusCode(200).header("X-Cache", "MISS");
+            given().get(during).then().statusCode(200).header("X-Cache", "HIT");
+        } finally {
+            if (replacement == null) {
+                new RedisProcess(redisPort, Files.createTempDirectory("redis-restart")).start();
+                awaitRedisUp();
+            }
+        }
+    }
+
+    @Test
+    void redisSlowerThanTheBudgetIsBypassed() throws Exception {
+        String url = "/api/variants?sort=name&limit=19&page=4";
+        CompletableFuture<String> stall = CompletableFuture.supplyAsync(() -> {
+            try {
+                return RedisProcess.command(redisPort, "DEBUG SLEEP 1.5");
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        Thread.sleep(100); // Redis is now frozen for 1.5 s
+        given().get(url).then().statusCode(200).header("X-Cache", "MISS");
+        given().get(url).then().statusCode(200).header("X-Cache", "HIT");
+        assertEquals("+OK", stall.get());
+        awaitRedisUp();
+    }
+
+    private void awaitRedisUp() throws InterruptedException {
+        String state = "";
+        for (int i = 0; i < 100 && !"up".equals(state); i++) {
+            Thread.sleep(100);
+            state = given().get("/q/health/ready").jsonPath().getString("checks.find { it.name == 'redis-l2-cache' }.data.redis");
+        }
+        assertEquals("up", state, "readiness reports Redis up again after recovery");
+    }
+}
