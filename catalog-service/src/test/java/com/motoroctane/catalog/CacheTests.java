@@ -15,7 +15,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.mongodb.MongoTimeoutException;
 import com.motoroctane.catalog.cache.CacheKind;
+import com.motoroctane.catalog.cache.CachedResponse;
+import com.motoroctane.common.error.ProblemException;
 import com.motoroctane.catalog.cache.L1Cache;
 import com.motoroctane.catalog.cache.ResponseCache;
 import com.motoroctane.devstack.test.DevstackTestResource;
@@ -100,7 +103,7 @@ class CacheTests {
         cache.evict(statsKey);
         Thread.sleep(100);
         given().get("/api/stats").then().statusCode(200).header("X-Cache", "MISS");
-        for (int i = 0; i < 50 && redis.key().ttl(statsKey) < 0; i++) {
+        for (int i = 0; i < 150 && redis.key().ttl(statsKey) < 0; i++) {
             Thread.sleep(20);
         }
         long ttl = redis.key().ttl(statsKey);
@@ -111,7 +114,7 @@ class CacheTests {
         given().get(url).then().statusCode(200).header("X-Cache", "MISS").header("X-Cache-TTL", String.valueOf(expected));
         String suffix = url.substring(url.indexOf("limit="));
         String key = null;
-        for (int i = 0; i < 50 && key == null; i++) {
+        for (int i = 0; i < 150 && key == null; i++) {
             key = redis.key().keys(pattern).stream().filter(k -> k.endsWith(suffix)).findFirst().orElse(null);
             if (key == null) {
                 Thread.sleep(20);
@@ -130,12 +133,32 @@ class CacheTests {
         String url = unique("/api/variants?sort=name:desc");
         String body = given().get(url).then().header("X-Cache", "MISS").extract().asString();
         String suffix = url.substring(url.indexOf("limit="));
-        for (int i = 0; i < 50 && redis.key().keys("catalog:variants:*").stream().noneMatch(k -> k.endsWith(suffix)); i++) {
+        for (int i = 0; i < 150 && redis.key().keys("catalog:variants:*").stream().noneMatch(k -> k.endsWith(suffix)); i++) {
             Thread.sleep(20);
         }
         l1.invalidateAll(); // what a freshly started replica would have: nothing in-process
         given().get(url).then().header("X-Cache", "HIT").body(equalTo(body));
         given().get("/q/metrics").then().body(containsString("catalog_cache_requests_total{result=\"hit\",tier=\"l2\""));
+    }
+
+    @Test
+    void mongoFailureIsAnsweredFromAStaleEntry() {
+        String key = ResponseCache.key(CacheKind.MODELS, "stale-test-" + UUID.randomUUID());
+        byte[] body = "{\"data\":[]}".getBytes();
+        long expired = System.currentTimeMillis() - 1_801_000;
+        l1.put(key, new CachedResponse(body, "\"old\"", "models", expired, 1800));
+        // a MongoDB outage cannot be produced inside the in-process stand-in, so the loader raises what the driver would
+        ResponseCache.Served served = cache.serve(key, CacheKind.MODELS, () -> {
+            throw new MongoTimeoutException("Timed out while waiting for a server");
+        }).await().indefinitely();
+        assertEquals(ResponseCache.Source.STALE, served.source());
+        assertEquals("\"old\"", served.response().etag());
+
+        ProblemException none = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
+                () -> cache.serve(key + "-never-cached", CacheKind.MODELS, () -> {
+                    throw new MongoTimeoutException("Timed out while waiting for a server");
+                }).await().indefinitely());
+        assertEquals(503, none.status());
     }
 
     @Test

@@ -84,7 +84,7 @@ public final class Devstack {
                 MongoDatabase db = client.getDatabase(options.getOrDefault("database", DATABASE));
                 if (db.getCollection("variants").estimatedDocumentCount() == 0) {
                     System.out.println("devstack: empty catalogue, seeding demo data");
-                    report(new CatalogSeeder(db, Devstack::progress).seed(CatalogGenerator.standard()));
+                    new CatalogSeeder(db, Devstack::progress).seed(CatalogGenerator.standard());
                 } else {
                     System.out.println("devstack: catalogue already present, not seeding");
                 }
@@ -113,8 +113,8 @@ public final class Devstack {
         String uri = options.getOrDefault("uri", System.getenv().getOrDefault("MONGODB_URI", "mongodb://127.0.0.1:27018"));
         CatalogGenerator generator = options.containsKey("scale") ? CatalogGenerator.scale() : CatalogGenerator.standard();
         try (MongoClient client = MongoClients.create(uri)) {
-            report(new CatalogSeeder(client.getDatabase(options.getOrDefault("database", DATABASE)), Devstack::progress)
-                    .seed(generator));
+            new CatalogSeeder(client.getDatabase(options.getOrDefault("database", DATABASE)), Devstack::progress)
+                    .seed(generator);
         }
     }
 
@@ -143,12 +143,6 @@ public final class Devstack {
         Files.writeString(partial, text);
         Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void report(CatalogSeeder.SeedReport report) {
-        System.out.printf("devstack: seeded %d brands, %d models, %d variants, %d comparisons in %.1f s%n",
-                report.brands(), report.models(), report.variants(), report.popularComparisons(),
-                report.took().toMillis() / 1000.0);
     }
 
     private static void progress(String line) {

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.motoroctane.catalog.cache.CacheKind;
+import io.smallrye.mutiny.Uni;
 import com.motoroctane.catalog.domain.CatalogReads;
 import com.motoroctane.catalog.domain.ListQuery;
 import com.motoroctane.catalog.domain.Listing;
@@ -34,7 +35,7 @@ public class BrandResource {
 
     @GET
     @Operation(summary = "Active brands, by ranking (sort=ranking|name), paginated; fields= projects")
-    public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> list(@Context UriInfo uri, @Context HttpHeaders headers) {
         Params params = serving.params(uri.getQueryParameters());
         ListQuery query = serving.listQuery(Listing.BRANDS, params, CatalogStore.ACTIVE);
         return serving.serve(CacheKind.BRANDS, Serving.cacheKey(query, params.raw("cursor")), headers,
@@ -44,7 +45,7 @@ public class BrandResource {
     @GET
     @Path("{idOrSlug}")
     @Operation(summary = "One active brand by id (brand-maruti-suzuki) or slug (maruti-suzuki)")
-    public Response get(@PathParam("idOrSlug") String idOrSlug, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> get(@PathParam("idOrSlug") String idOrSlug, @Context UriInfo uri, @Context HttpHeaders headers) {
         Params.checkId("idOrSlug", idOrSlug);
         Params params = serving.params(uri.getQueryParameters());
         var fields = params.fields(Listing.BRANDS.fields());
@@ -55,7 +56,7 @@ public class BrandResource {
     @GET
     @Path("{id}/formatted")
     @Operation(summary = "A brand with its summary split into sections and its real price range")
-    public Response formatted(@PathParam("id") String id, @Context HttpHeaders headers) {
+    public Uni<Response> formatted(@PathParam("id") String id, @Context HttpHeaders headers) {
         Params.checkId("id", id);
         return serving.serve(CacheKind.BRANDS, "brand-formatted/" + id, headers, () -> reads.brandFormatted(id));
     }

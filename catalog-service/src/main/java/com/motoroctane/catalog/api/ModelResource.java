@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.motoroctane.catalog.cache.CacheKind;
+import io.smallrye.mutiny.Uni;
 import com.motoroctane.catalog.domain.CatalogReads;
 import com.motoroctane.catalog.domain.ListQuery;
 import com.motoroctane.catalog.domain.Listing;
@@ -45,7 +46,7 @@ public class ModelResource {
             description = "Filters: brandId, bodyType, fuelType, transmission, seating, minPrice/maxPrice (starting price, "
                     + "i.e. the lowest active variant price), isPopular, isNew. sort: name, price, popularRank, newRank, "
                     + "launchDate; '-' prefix or ':desc' suffix for descending. page/limit or cursor; fields=.")
-    public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> list(@Context UriInfo uri, @Context HttpHeaders headers) {
         Params params = serving.params(uri.getQueryParameters());
         List<Bson> filters = new ArrayList<>(List.of(CatalogStore.ACTIVE));
         String brandId = params.id("brandId");
@@ -89,7 +90,7 @@ public class ModelResource {
     @GET
     @Path("{idOrSlug}")
     @Operation(summary = "One active model by id or slug")
-    public Response get(@PathParam("idOrSlug") String idOrSlug, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> get(@PathParam("idOrSlug") String idOrSlug, @Context UriInfo uri, @Context HttpHeaders headers) {
         Params.checkId("idOrSlug", idOrSlug);
         Params params = serving.params(uri.getQueryParameters());
         var fields = params.fields(Listing.MODELS.fields());

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.motoroctane.catalog.cache.CacheKind;
+import io.smallrye.mutiny.Uni;
 import com.motoroctane.catalog.domain.CatalogReads;
 
 /** One request per page: the previous /api/frontend shapes (with real values) and the new page bundles. */
@@ -32,7 +33,7 @@ public class PageBundleResource {
     @GET
     @Path("frontend/brands/{brandId}/models")
     @Operation(summary = "A brand's active models as cards: starting price, variant count, power and mileage from variants")
-    public Response brandModels(@PathParam("brandId") String brandId, @Context HttpHeaders headers) {
+    public Uni<Response> brandModels(@PathParam("brandId") String brandId, @Context HttpHeaders headers) {
         Params.checkId("brandId", brandId);
         return serving.serve(CacheKind.PAGES, "frontend-brand-models/" + brandId, headers,
                 () -> reads.frontendBrandModels(brandId));
@@ -41,7 +42,7 @@ public class PageBundleResource {
     @GET
     @Path("frontend/models/{slug}")
     @Operation(summary = "A model matched by its slug, with brandName and real prices")
-    public Response model(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+    public Uni<Response> model(@PathParam("slug") String slug, @Context HttpHeaders headers) {
         Params.checkId("slug", slug);
         return serving.serve(CacheKind.PAGES, "frontend-model/" + slug, headers, () -> reads.frontendModel(slug));
     }
@@ -49,7 +50,7 @@ public class PageBundleResource {
     @GET
     @Path("pages/brand/{slug}")
     @Operation(summary = "Everything a brand page shows: brand with formatted summary, model cards, price stats, other brands")
-    public Response brandPage(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+    public Uni<Response> brandPage(@PathParam("slug") String slug, @Context HttpHeaders headers) {
         Params.checkId("slug", slug);
         return serving.serve(CacheKind.PAGES, "brand-page/" + slug, headers, () -> reads.brandPage(slug));
     }
@@ -57,7 +58,7 @@ public class PageBundleResource {
     @GET
     @Path("pages/model/{brandSlug}/{modelSlug}")
     @Operation(summary = "Everything a model page shows: brand, model, variants, pricing, similar models, comparisons")
-    public Response modelPage(@PathParam("brandSlug") String brandSlug, @PathParam("modelSlug") String modelSlug,
+    public Uni<Response> modelPage(@PathParam("brandSlug") String brandSlug, @PathParam("modelSlug") String modelSlug,
                               @Context HttpHeaders headers) {
         Params.checkId("brandSlug", brandSlug);
         Params.checkId("modelSlug", modelSlug);

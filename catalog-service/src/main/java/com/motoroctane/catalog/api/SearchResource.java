@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.motoroctane.catalog.cache.CacheKind;
+import io.smallrye.mutiny.Uni;
 import com.motoroctane.catalog.domain.CatalogReads;
 
 @Path("/api/search")
@@ -34,7 +35,7 @@ public class SearchResource {
     @Operation(summary = "Typeahead over brand, model and variant names",
             description = "q (1-100 characters, matched literally, case-insensitive); limit 1-50 (default 10). Ranked: "
                     + "prefix matches before word matches before substrings, popular first.")
-    public Response search(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> search(@Context UriInfo uri, @Context HttpHeaders headers) {
         Params params = serving.params(uri.getQueryParameters());
         String q = params.text("q", serving.paging().maxQueryLength());
         int max = serving.paging().maxSearchResults();

@@ -20,6 +20,8 @@ import com.motoroctane.catalog.domain.Listing;
 import com.motoroctane.catalog.domain.Position;
 import com.motoroctane.catalog.domain.SortSpec;
 
+import io.smallrye.mutiny.Uni;
+
 /** What every endpoint does around its own logic: parse paging, key the request, go through the cache. */
 @ApplicationScoped
 public class Serving {
@@ -64,8 +66,8 @@ public class Serving {
                 + (query.after() == null ? "&page=" + query.page() : "&cursor=" + cursor);
     }
 
-    Response serve(CacheKind kind, String canonicalRequest, HttpHeaders headers, Supplier<ResponseCache.Rendered> loader) {
+    Uni<Response> serve(CacheKind kind, String canonicalRequest, HttpHeaders headers, Supplier<ResponseCache.Rendered> loader) {
         String key = ResponseCache.key(kind, canonicalRequest);
-        return caching.respond(cache.serve(key, kind, loader), kind, headers);
+        return cache.serve(key, kind, loader).map(served -> caching.respond(served, kind, headers));
     }
 }

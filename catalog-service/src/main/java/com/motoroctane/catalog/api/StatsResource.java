@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.motoroctane.catalog.cache.CacheKind;
+import io.smallrye.mutiny.Uni;
 import com.motoroctane.catalog.domain.CatalogReads;
 
 @Path("/api/stats")
@@ -29,7 +30,7 @@ public class StatsResource {
 
     @GET
     @Operation(summary = "Counts of active brands, models and variants")
-    public Response stats(@Context HttpHeaders headers) {
+    public Uni<Response> stats(@Context HttpHeaders headers) {
         return serving.serve(CacheKind.STATS, "stats", headers, reads::stats);
     }
 }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.motoroctane.catalog.cache.CacheKind;
+import io.smallrye.mutiny.Uni;
 import com.motoroctane.catalog.domain.CatalogReads;
 import com.motoroctane.catalog.domain.ListQuery;
 import com.motoroctane.catalog.domain.Listing;
@@ -46,7 +47,7 @@ public class VariantResource {
     @Operation(summary = "Active variants, filtered and sorted, paginated",
             description = "Filters: modelId, brandId, fuelType, transmission, minPrice, maxPrice (rupees). sort: price, name. "
                     + "page/limit or cursor; fields= from the variant field set.")
-    public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> list(@Context UriInfo uri, @Context HttpHeaders headers) {
         Params params = serving.params(uri.getQueryParameters());
         List<Bson> filters = new ArrayList<>(List.of(CatalogStore.ACTIVE));
         String modelId = params.id("modelId");
@@ -82,7 +83,7 @@ public class VariantResource {
     @GET
     @Path("by")
     @Operation(summary = "Batch read: up to 50 active variants by id (ids=a,b,c), in the order asked; unknown ids listed in 'missing'")
-    public Response byIds(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> byIds(@Context UriInfo uri, @Context HttpHeaders headers) {
         Params params = serving.params(uri.getQueryParameters());
         List<String> ids = params.ids("ids", serving.paging().maxBatchIds());
         List<String> fields = params.fields(Listing.VARIANTS.fields());
@@ -92,7 +93,7 @@ public class VariantResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One active variant by id")
-    public Response get(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> get(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
         Params.checkId("id", id);
         Params params = serving.params(uri.getQueryParameters());
         var fields = params.fields(Listing.VARIANTS.fields());

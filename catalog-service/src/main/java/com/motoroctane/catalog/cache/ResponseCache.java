@@ -1,6 +1,5 @@
 package com.motoroctane.catalog.cache;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +17,8 @@ import com.motoroctane.common.error.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Serves a rendered response through L1, then L2, then the loader (MongoDB), and records which answered.
@@ -40,7 +41,6 @@ public class ResponseCache {
     private final L1Cache l1;
     private final RedisL2 l2;
     private final CatalogConfig config;
-    private final Duration redisWait;
     private final ConcurrentHashMap<String, CompletableFuture<CachedResponse>> loading = new ConcurrentHashMap<>();
     private final Counter l1Hits;
     private final Counter l2Hits;
@@ -51,8 +51,6 @@ public class ResponseCache {
         this.l1 = l1;
         this.l2 = l2;
         this.config = config;
-        // the guard enforces the real budget; this only bounds a wedged subscription
-        this.redisWait = config.cache().redisTimeout().multipliedBy(4);
         this.l1Hits = lookups(registry, "hit", "l1");
         this.l2Hits = lookups(registry, "hit", "l2");
         this.misses = lookups(registry, "miss", "origin");
@@ -70,19 +68,30 @@ public class ResponseCache {
         return CacheKeys.CATALOG_PREFIX + kind.segment() + ':' + canonicalRequest;
     }
 
-    public Served serve(String key, CacheKind kind, Supplier<Rendered> loader) {
-        long now = System.currentTimeMillis();
-        CachedResponse fresh = l1.fresh(key, now);
+    /**
+     * L1 is answered on the calling (event-loop) thread and L2 without blocking; only a miss moves to a
+     * worker thread for MongoDB.
+     */
+    public Uni<Served> serve(String key, CacheKind kind, Supplier<Rendered> loader) {
+        CachedResponse fresh = l1.fresh(key, System.currentTimeMillis());
         if (fresh != null) {
             l1Hits.increment();
-            return new Served(fresh, Source.HIT);
+            return Uni.createFrom().item(new Served(fresh, Source.HIT));
         }
-        CachedResponse fromL2 = readL2(key);
-        if (fromL2 != null && fromL2.remainingSeconds(now) > 0) {
-            l1.put(key, fromL2);
-            l2Hits.increment();
-            return new Served(fromL2, Source.HIT);
-        }
+        return l2.get(key)
+                .onFailure().recoverWithNull()
+                .flatMap(fromL2 -> {
+                    if (fromL2 != null && fromL2.remainingSeconds(System.currentTimeMillis()) > 0) {
+                        l1.put(key, fromL2);
+                        l2Hits.increment();
+                        return Uni.createFrom().item(new Served(fromL2, Source.HIT));
+                    }
+                    return Uni.createFrom().item(() -> loadOrStale(key, kind, loader, fromL2))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                });
+    }
+
+    private Served loadOrStale(String key, CacheKind kind, Supplier<Rendered> loader, CachedResponse fromL2) {
         try {
             CachedResponse loaded = load(key, kind, loader);
             misses.increment();
@@ -105,14 +114,6 @@ public class ResponseCache {
     public void evict(String key) {
         l1.invalidate(key);
         l2.delete(key).subscribe().with(ok -> { }, failure -> LOG.debugf("evict %s failed: %s", key, failure));
-    }
-
-    private CachedResponse readL2(String key) {
-        try {
-            return l2.get(key).await().atMost(redisWait);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private CachedResponse load(String key, CacheKind kind, Supplier<Rendered> loader) {

@@ -39,6 +39,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 .type(Problem.MEDIA_TYPE)
                 .header("Cache-Control", "no-store")
                 .entity(problem);
+        if (problem.status() == 503) {
+            response.header("Retry-After", "5");
+        }
         if (failure instanceof NotAllowedException notAllowed) {
             String allow = notAllowed.getResponse().getHeaderString("Allow");
             if (allow != null) {
