@@ -237,7 +237,7 @@ public interface GatewayConfig {
         @WithDefault("60s")
         Duration openapiCacheTtl();
 
-        @WithDefault("${quarkus.profile:prod}")
+        @WithDefault("production")
         String environment();
     }
 }

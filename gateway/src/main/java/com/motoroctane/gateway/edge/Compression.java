@@ -38,9 +38,16 @@ public class Compression {
         return compress;
     }
 
-    /** Called as the headers are written: anything not chosen leaves uncompressed. */
-    void markUnchosen(RoutingContext ctx, MultiMap headers) {
-        if (!Boolean.TRUE.equals(ctx.get(CHOSEN)) && !headers.contains("Content-Encoding")) {
+    /**
+     * Called as the headers are written: anything not chosen leaves uncompressed; a chosen one loses the
+     * identity marker Quarkus puts on every response up front.
+     */
+    void apply(RoutingContext ctx, MultiMap headers) {
+        if (Boolean.TRUE.equals(ctx.get(CHOSEN))) {
+            if ("identity".equalsIgnoreCase(headers.get("Content-Encoding"))) {
+                headers.remove("Content-Encoding");
+            }
+        } else if (!headers.contains("Content-Encoding")) {
             headers.set("Content-Encoding", "identity");
         }
     }

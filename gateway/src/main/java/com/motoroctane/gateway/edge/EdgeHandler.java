@@ -52,7 +52,7 @@ public class EdgeHandler {
             headers.set(RequestIds.HEADER, requestId);
             securityHeaders.apply(request.path(), headers);
             cors.decorate(request, headers);
-            compression.markUnchosen(ctx, headers);
+            compression.apply(ctx, headers);
         });
         ctx.addEndHandler(ignored -> metrics.recordRequest(ctx, started));
 

@@ -1,6 +1,7 @@
 package com.motoroctane.gateway.proxy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,10 +44,7 @@ public class RouteTable {
     private final List<Route> routes;
 
     public RouteTable(GatewayConfig config) {
-        this(config.routes());
-    }
-
-    RouteTable(Map<String, GatewayConfig.Route> configured) {
+        Map<String, GatewayConfig.Route> configured = config.routes();
         List<Route> all = new ArrayList<>();
         configured.forEach((name, route) -> {
             Set<String> methods = new LinkedHashSet<>();
@@ -55,7 +53,7 @@ public class RouteTable {
                 methods.add("HEAD");
             }
             for (String prefix : route.prefixes()) {
-                all.add(new Route(name, route.upstream(), prefix.trim(), Set.copyOf(methods)));
+                all.add(new Route(name, route.upstream(), prefix.trim(), Collections.unmodifiableSet(methods)));
             }
         });
         all.sort(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed().thenComparing(Route::name));
