@@ -209,7 +209,7 @@ class ListEndpointsTests {
 
         List<String> ids = given().get("/api/variants?limit=3&modelId=" + modelId).jsonPath().getList("data.id", String.class);
         given().get("/api/variants/" + ids.get(0)).then().statusCode(200).body("id", equalTo(ids.get(0)))
-                .body("price", notNullValue()).body("displacement", notNullValue().or(nullValue()));
+                .body("price", notNullValue()).body("$", org.hamcrest.Matchers.hasKey("displacement"));
         String asked = ids.get(2) + "," + "variant-unknown" + "," + ids.get(0);
         given().get("/api/variants/by?ids=" + asked).then().statusCode(200)
                 .body("data.id", equalTo(List.of(ids.get(2), ids.get(0))))
@@ -228,7 +228,7 @@ class ListEndpointsTests {
             String id = inactive.getString("id");
             given().get("/api/" + collection + "/" + id).then().statusCode(404)
                     .contentType("application/problem+json");
-            given().get("/api/search?q=" + inactive.getString("name").replace(" ", "%20") + "&limit=50").then().statusCode(200)
+            given().queryParam("q", inactive.getString("name")).queryParam("limit", 50).get("/api/search").then().statusCode(200)
                     .body("data.id", not(hasItem(id)));
         }
         given().get("/api/variants?limit=100&sort=price").then().body("data.status", everyItem(equalTo("active")));

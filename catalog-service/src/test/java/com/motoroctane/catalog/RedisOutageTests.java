@@ -79,7 +79,7 @@ class RedisOutageTests {
 
     private void awaitRedisUp() throws InterruptedException {
         String state = "";
-        for (int i = 0; i < 100 && !"up".equals(state); i++) {
+        for (int i = 0; i < 200 && !"up".equals(state); i++) {
             Thread.sleep(100);
             state = given().get("/q/health/ready").jsonPath().getString("checks.find { it.name == 'redis-l2-cache' }.data.redis");
         }

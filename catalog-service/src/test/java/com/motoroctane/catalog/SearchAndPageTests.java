@@ -57,7 +57,7 @@ class SearchAndPageTests {
     void searchFindsModelsAndVariantsBySubstringAndPutsPopularFirst() {
         JsonPath popular = given().get("/api/models?isPopular=true&sort=popularRank&limit=1").jsonPath();
         String modelName = popular.getString("data[0].name");
-        JsonPath result = given().get("/api/search?q=" + modelName.toLowerCase(Locale.ROOT).replace(" ", "%20") + "&limit=50")
+        JsonPath result = given().queryParam("q", modelName.toLowerCase(Locale.ROOT)).queryParam("limit", 50).get("/api/search")
                 .then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> hits = result.getList("data");
         assertTrue(hits.stream().anyMatch(h -> "model".equals(h.get("type")) && popular.getString("data[0].id").equals(h.get("id"))));

@@ -21,6 +21,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
 /**
  * The Redis tier, behind a 50 ms timeout and a circuit breaker so a slow or absent Redis costs a
  * request at most that budget and, once the breaker opens, nothing.
@@ -43,6 +45,7 @@ public class RedisL2 {
     private final Guard guard;
     private final AtomicBoolean suspect = new AtomicBoolean(false);
     private volatile CircuitBreakerState breaker = CircuitBreakerState.CLOSED;
+    private volatile long lastFailureAt;
     private final AtomicLong keyCount = new AtomicLong(-1);
     private volatile long keyCountAt;
 
@@ -82,9 +85,10 @@ public class RedisL2 {
         return guarded(() -> redis.execute("PING").map(Object::toString), STRING);
     }
 
-    /** "up", or "degraded" while Redis is failing, slow or the breaker is not closed. */
+    /** "up", or "degraded" while Redis is unreachable, was slow in the last 5 s, or the breaker is not closed. */
     public String status() {
-        return !suspect.get() && breaker == CircuitBreakerState.CLOSED ? "up" : "degraded";
+        boolean recentlySlow = System.currentTimeMillis() - lastFailureAt < 5_000;
+        return !suspect.get() && !recentlySlow && breaker == CircuitBreakerState.CLOSED ? "up" : "degraded";
     }
 
     public CircuitBreakerState breakerState() {
@@ -127,14 +131,30 @@ public class RedisL2 {
         }
     }
 
+    /**
+     * A slow answer is bypassed but is no gap in what we heard from Redis; an unreachable Redis (refused,
+     * reset, breaker opened) is, so only that makes L1 suspect.
+     */
     private void markFailed(Throwable failure) {
+        lastFailureAt = System.currentTimeMillis();
+        if (failure instanceof TimeoutException) {
+            LOG.debugf("Redis L2 slower than the budget; answered without it");
+            return;
+        }
+        becomeSuspect(failure.toString());
+    }
+
+    private void becomeSuspect(String why) {
         if (suspect.compareAndSet(false, true)) {
-            LOG.warnf("Redis L2 unavailable (%s); serving from L1 and MongoDB", failure.toString());
+            LOG.warnf("Redis L2 unavailable (%s); serving from L1 and MongoDB", why);
         }
     }
 
     private void breakerChanged(CircuitBreakerState state) {
         breaker = state;
         LOG.infof("Redis L2 circuit breaker is now %s", state);
+        if (state == CircuitBreakerState.OPEN) {
+            becomeSuspect("circuit breaker opened");
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Everything decided about one model before any document is written. Model and variant documents
@@ -147,10 +146,13 @@ record ModelPlan(int index, BrandSpec brand, int brandRanking, String brandId, S
         return "/uploads/models/" + brandSlug + "-" + slug;
     }
 
+    /** Spelt out here rather than via the JDK's locale data, whose month names vary between versions. */
     String launchMonth() {
-        return launchDate.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ROOT) + " "
-                + launchDate.getYear();
+        return MONTHS.get(launchDate.getMonthValue() - 1) + " " + launchDate.getYear();
     }
+
+    private static final List<String> MONTHS = List.of("January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December");
 
     private static void addOnce(List<String> list, String value) {
         if (!list.contains(value)) {

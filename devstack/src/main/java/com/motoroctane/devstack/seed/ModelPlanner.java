@@ -205,11 +205,12 @@ final class ModelPlanner {
         String brandId = "brand-" + brandSlug;
         String slug = CatalogFields.slug(draft.name);
         String[] drives = drives(tier, body, electric, offRoader);
+        double trimStep = rng.between(0.09, 0.17);
         return new ModelPlan(draft.index, brand, draft.brandIndex + 1, brandId, brandSlug,
                 "model-" + brandId + "-" + slug, draft.name, slug, real != null,
                 body, body.subType(tier), rng.pick(body.seatings()), launch,
                 List.copyOf(engines), powertrains, dims, ncap(tier, rng), drives[0], drives[1], offRoader,
-                entryPrice(tier, body, electric, rng), rng.between(0.09, 0.17), variantCount, firstVariant,
+                entryPrice(tier, body, electric, brand.trims().size(), trimStep, rng), trimStep, variantCount, firstVariant,
                 !rng.chance(INACTIVE_SHARE), null, null, null,
                 epoch.plusSeconds(draft.index * 600L + rng.between(0, 599)));
     }
@@ -477,7 +478,12 @@ final class ModelPlanner {
         return new String[] {base, top};
     }
 
-    private static long entryPrice(Tier tier, BodyType body, boolean electric, Rng rng) {
+    /**
+     * The base variant's price. Capped so that the dearest variant (top trim, costliest powertrain and
+     * edition) still stays under MAX_PRICE: clamping variants instead would flatten whole top-ends to
+     * one price.
+     */
+    private static long entryPrice(Tier tier, BodyType body, boolean electric, int trims, double trimStep, Rng rng) {
         double bodyFactor = switch (body.name()) {
             case BodyType.HATCHBACK -> 0.85;
             case BodyType.COMPACT_SUV -> 0.95;
@@ -493,6 +499,8 @@ final class ModelPlanner {
         if (electric && !tier.atLeast(Tier.PREMIUM)) {
             price *= 1.4; // the battery premium is steepest at the bottom of the market
         }
+        double dearest = (1 + trimStep * (trims - 1)) * VariantDocuments.MAX_PREMIUM;
+        price = Math.min(price, CatalogGenerator.MAX_PRICE / dearest);
         return Math.max(CatalogGenerator.MIN_PRICE, Math.round(price / 1000.0) * 1000);
     }
 

@@ -6,7 +6,7 @@ package com.motoroctane.devstack.seed;
  */
 enum Tier {
     //       entry price (rupees)      equipment  body-type weights: Hatchback, Sedan, SUV, Compact SUV, MUV, Coupe, Convertible, Pickup
-    BUDGET(400_000L, 900_000L, 0.00, new int[] {35, 12, 8, 25, 15, 0, 0, 5}),
+    BUDGET(480_000L, 900_000L, 0.00, new int[] {35, 12, 8, 25, 15, 0, 0, 5}),
     MID(650_000L, 1_800_000L, 0.10, new int[] {14, 16, 30, 20, 15, 1, 0, 4}),
     PREMIUM(1_600_000L, 4_500_000L, 0.25, new int[] {4, 25, 42, 4, 12, 8, 3, 2}),
     LUXURY(4_500_000L, 13_000_000L, 0.40, new int[] {3, 30, 40, 0, 4, 14, 9, 0}),
