@@ -230,14 +230,18 @@ public class Forwarder {
                 return;
             }
             response.pipe().endOnFailure(false).to(out).onComplete(piped -> {
-                if (piped.failed()) {
-                    // the status line is already out; cutting the connection is the only way to say "incomplete"
-                    metrics.upstreamError(upstream.name(), "broken-body");
-                    upstream.breaker().onFailure();
-                    if (!out.closed()) {
-                        out.reset();
-                    }
+                if (piped.succeeded()) {
+                    return;
                 }
+                if (out.closed()) {
+                    // the client went away mid-body: not the upstream's fault, only stop reading from it
+                    response.request().reset();
+                    return;
+                }
+                // the status line is already out; cutting the connection is the only way to say "incomplete"
+                metrics.upstreamError(upstream.name(), "broken-body");
+                upstream.breaker().onFailure();
+                out.reset();
             });
             finish(status);
         }
