@@ -1,0 +1,243 @@
+package com.motoroctane.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * Every knob of the gateway. application.properties sets each one with an env-var override; the
+ * {@code %test} and {@code %bench} profiles shorten or raise them.
+ */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Upstream services by name. An upstream without {@code url} is configured but not deployed. */
+    Map<String, Upstream> upstreams();
+
+    /** The routing table: path prefixes (and optionally methods) mapped to an upstream, by route name. */
+    Map<String, Route> routes();
+
+    ClientIp clientIp();
+
+    RateLimit rateLimit();
+
+    Cors cors();
+
+    Auth auth();
+
+    Limits limits();
+
+    SecurityHeaders securityHeaders();
+
+    Compression compression();
+
+    Monitoring monitoring();
+
+    interface Upstream {
+        Optional<String> url();
+
+        @WithDefault("1s")
+        Duration connectTimeout();
+
+        /** Longest silence allowed while waiting for the upstream's headers or the next body chunk. */
+        @WithDefault("10s")
+        Duration readTimeout();
+
+        /** Extra attempts for GET/HEAD only, after a connect failure or a 502/503. */
+        @WithDefault("2")
+        int retries();
+
+        /** First backoff; each further retry doubles it, plus up to 50% jitter. */
+        @WithDefault("50ms")
+        Duration retryBackoff();
+
+        /** Bulkhead: requests in flight to this upstream beyond this answer 503 at once. */
+        @WithDefault("1024")
+        int maxConcurrent();
+
+        @WithDefault("256")
+        int poolSize();
+
+        Breaker breaker();
+
+        @WithDefault("/q/health/ready")
+        String healthPath();
+
+        @WithDefault("/q/openapi?format=json")
+        String openapiPath();
+    }
+
+    interface Breaker {
+        /** Outcomes remembered (a count-based rolling window). */
+        @WithDefault("20")
+        int window();
+
+        /** No decision before this many outcomes are in the window. */
+        @WithDefault("10")
+        int minimumCalls();
+
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** Time the breaker stays open before one probe request is let through. */
+        @WithDefault("5s")
+        Duration delay();
+    }
+
+    interface Route {
+        String upstream();
+
+        List<String> prefixes();
+
+        /** Methods this route takes; all of them when absent. */
+        Optional<List<String>> methods();
+    }
+
+    interface ClientIp {
+        /** Peers (IPs or CIDRs) whose X-Forwarded-For is believed; everyone else is identified by socket address. */
+        Optional<List<String>> trustedProxies();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("rl:")
+        String keyPrefix();
+
+        /** Budget for one Redis round trip; slower counts as Redis being down. */
+        @WithDefault("100ms")
+        Duration redisTimeout();
+
+        /** After a Redis failure, how long the in-memory fallback is used before Redis is tried again. */
+        @WithDefault("2s")
+        Duration redisRetryInterval();
+
+        /** Upper bound of client keys the in-memory fallback remembers. */
+        @WithDefault("200000")
+        int memoryMaxKeys();
+
+        @WithName("public")
+        Limit publicReads();
+
+        Limit modify();
+
+        Limit bulk();
+
+        Limit auth();
+
+        /** Login endpoints: limited per client IP and per account, counting only failed attempts. */
+        List<String> authPaths();
+
+        List<String> bulkPaths();
+
+        /** Never limited (probes and the gateway's own monitoring). */
+        List<String> exemptPaths();
+
+        /** JSON field of a login body naming the account. */
+        @WithDefault("email")
+        String accountField();
+
+        /** Largest login body read to find the account. */
+        @WithDefault("16384")
+        int maxAuthBodyBytes();
+    }
+
+    interface Limit {
+        int limit();
+
+        Duration window();
+    }
+
+    interface Cors {
+        List<String> origins();
+
+        List<String> methods();
+
+        List<String> headers();
+
+        List<String> exposedHeaders();
+
+        @WithDefault("PT24H")
+        Duration maxAge();
+    }
+
+    interface Auth {
+        /** admin-service's JWKS; checked first when set. */
+        Optional<String> jwksUrl();
+
+        /** PEM or base64 DER public key used while admin-service (and its JWKS) is not deployed. */
+        Optional<String> publicKey();
+
+        Optional<String> issuer();
+
+        @WithDefault("PT10M")
+        Duration jwksRefresh();
+
+        @WithDefault("60")
+        int clockSkewSeconds();
+
+        @WithDefault("token")
+        String cookie();
+
+        List<String> adminRoles();
+
+        /** Every method needs an admin token. */
+        List<String> adminPaths();
+
+        /** Writes (POST/PUT/PATCH/DELETE) need an admin token; reads are public. */
+        List<String> adminWritePaths();
+
+        /** Any valid token. */
+        List<String> authenticatedPaths();
+    }
+
+    interface Limits {
+        @WithDefault("8192")
+        int maxUriLength();
+
+        @WithDefault("16384")
+        int maxHeaderBytes();
+
+        /** Declared Content-Length above this is refused with 413 before anything is read. */
+        @WithDefault("10485760")
+        long maxBodyBytes();
+    }
+
+    interface SecurityHeaders {
+        String hsts();
+
+        String contentSecurityPolicy();
+
+        /** Relaxed policy for the Swagger UI pages, which need scripts and styles. */
+        String docsContentSecurityPolicy();
+
+        String referrerPolicy();
+
+        String permissionsPolicy();
+    }
+
+    interface Compression {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("1024")
+        int minBytes();
+    }
+
+    interface Monitoring {
+        @WithDefault("1s")
+        Duration upstreamProbeTimeout();
+
+        @WithDefault("60s")
+        Duration openapiCacheTtl();
+
+        @WithDefault("production")
+        String environment();
+    }
+}

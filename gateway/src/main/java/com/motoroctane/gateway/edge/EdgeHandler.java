@@ -1,0 +1,95 @@
+package com.motoroctane.gateway.edge;
+
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.motoroctane.gateway.config.GatewayConfig;
+import com.motoroctane.gateway.monitoring.GatewayMetrics;
+import com.motoroctane.gateway.security.Cors;
+import com.motoroctane.gateway.security.SecurityHeaders;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * First handler of every request, ahead of load shedding and Quarkus' own endpoints: request id,
+ * security and CORS headers (installed so they land on every answer, errors included), and the checks
+ * that refuse a request before any work is spent on it.
+ */
+@ApplicationScoped
+public class EdgeHandler {
+
+    static final Set<HttpMethod> KNOWN_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
+    static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+
+    private final GatewayConfig.Limits limits;
+    private final SecurityHeaders securityHeaders;
+    private final Cors cors;
+    private final Problems problems;
+    private final GatewayMetrics metrics;
+    private final Compression compression;
+
+    public EdgeHandler(GatewayConfig config, SecurityHeaders securityHeaders, Cors cors, Problems problems,
+                       GatewayMetrics metrics, Compression compression) {
+        this.limits = config.limits();
+        this.securityHeaders = securityHeaders;
+        this.cors = cors;
+        this.problems = problems;
+        this.metrics = metrics;
+        this.compression = compression;
+    }
+
+    public void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String requestId = RequestIds.assign(ctx);
+        long started = System.nanoTime();
+        ctx.addHeadersEndHandler(ignored -> {
+            var headers = ctx.response().headers();
+            headers.set(RequestIds.HEADER, requestId);
+            securityHeaders.apply(request.path(), headers);
+            cors.decorate(request, headers);
+            compression.apply(ctx, headers);
+        });
+        ctx.addEndHandler(ignored -> metrics.recordRequest(ctx, started));
+
+        if (request.uri().length() > limits.maxUriLength()) {
+            problems.send(ctx, Problems.problem(414, "uri-too-long", "URI too long",
+                    "The request URI is " + request.uri().length() + " characters; the limit is " + limits.maxUriLength()));
+            return;
+        }
+        int headerBytes = headerBytes(request);
+        if (headerBytes > limits.maxHeaderBytes()) {
+            problems.send(ctx, Problems.problem(431, "headers-too-large", "Request header fields too large",
+                    "The request headers take " + headerBytes + " bytes; the limit is " + limits.maxHeaderBytes()));
+            return;
+        }
+        if (!KNOWN_METHODS.contains(request.method())) {
+            ctx.response().putHeader("Allow", ALLOW);
+            problems.send(ctx, Problems.problem(405, "method-not-allowed", "Method not allowed",
+                    "Method '" + request.method().name() + "' is not supported; use one of " + ALLOW));
+            return;
+        }
+        if (Cors.isPreflight(request)) {
+            if (cors.allowed(request.getHeader("Origin"))) {
+                ctx.response().setStatusCode(204).end();
+            } else {
+                problems.send(ctx, Problems.problem(403, "origin-not-allowed", "Origin not allowed",
+                        "Origin '" + request.getHeader("Origin") + "' is not on the CORS allow-list"));
+            }
+            return;
+        }
+        ctx.next();
+    }
+
+    private static int headerBytes(HttpServerRequest request) {
+        int total = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            total += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return total;
+    }
+}

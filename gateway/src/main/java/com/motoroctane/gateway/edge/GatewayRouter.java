@@ -1,0 +1,51 @@
+package com.motoroctane.gateway.edge;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.motoroctane.gateway.monitoring.MonitoringRoutes;
+import com.motoroctane.gateway.openapi.MergedOpenApi;
+import com.motoroctane.gateway.proxy.ProxyHandler;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.ext.web.Router;
+
+/**
+ * Wires the gateway into the HTTP router: the edge handler first of all (ahead of load shedding, so even
+ * a shed request gets its headers), the gateway's own endpoints, and the proxy last, after Quarkus'
+ * {@code /q/*} endpoints, so everything else is either routed to a service or a problem+json 404.
+ */
+@ApplicationScoped
+public class GatewayRouter {
+
+    /** Load shedding sits at -1,000,000,000. */
+    static final int EDGE_ORDER = -1_500_000_000;
+    static final int PROXY_ORDER = Integer.MAX_VALUE - 1_000;
+
+    private final EdgeHandler edge;
+    private final Problems problems;
+    private final MonitoringRoutes monitoring;
+    private final MergedOpenApi openApi;
+    private final ProxyHandler proxy;
+
+    public GatewayRouter(EdgeHandler edge, Problems problems, MonitoringRoutes monitoring, MergedOpenApi openApi,
+                         ProxyHandler proxy) {
+        this.edge = edge;
+        this.problems = problems;
+        this.monitoring = monitoring;
+        this.openApi = openApi;
+        this.proxy = proxy;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(EDGE_ORDER).handler(edge::handle);
+        router.route().order(EDGE_ORDER).failureHandler(problems::onFailure);
+        monitoring.install(router);
+        router.get("/q/openapi").handler(openApi::handle);
+        router.route().order(PROXY_ORDER).handler(proxy::handle);
+    }
+
+    void stopping(@Observes ShutdownEvent event) {
+        monitoring.shuttingDown();
+    }
+}

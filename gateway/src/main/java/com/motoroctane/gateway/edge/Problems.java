@@ -1,0 +1,83 @@
+package com.motoroctane.gateway.edge;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.motoroctane.common.error.Problem;
+import com.motoroctane.common.error.ProblemException;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Writes the gateway's own answers as application/problem+json, using the platform's {@link Problem}
+ * record so a client sees one error format whether the gateway or a service refused it.
+ */
+@ApplicationScoped
+public class Problems {
+
+    private static final Logger LOG = Logger.getLogger(Problems.class);
+
+    private final ObjectMapper json;
+
+    public Problems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public static ProblemException problem(int status, String slug, String title, String detail) {
+        return new ProblemException(status, slug, title, detail, null);
+    }
+
+    /** Failure handler for every route: whatever failed leaves as problem+json. */
+    public void onFailure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof ProblemException p) {
+            send(ctx, p);
+            return;
+        }
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        if (status >= 500) {
+            LOG.errorf(failure, "Unhandled failure on %s (request %s)", ctx.request().path(), RequestIds.of(ctx));
+        }
+        String title = status >= 500 ? "Internal error" : io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
+        send(ctx, problem(status, status >= 500 ? "internal" : "http-" + status, title,
+                status >= 500 ? "The request could not be completed; it has been logged" : title));
+    }
+
+    public void send(RoutingContext ctx, ProblemException p) {
+        HttpServerResponse response = ctx.response();
+        if (response.headWritten() || response.ended() || response.closed()) {
+            // the answer was already streaming: the only honest signal left is cutting the connection
+            if (!response.closed() && !response.ended()) {
+                response.reset();
+            }
+            return;
+        }
+        Problem body = new Problem(p.type(), p.title(), p.status(), p.getMessage(), ctx.request().path(),
+                p.parameter(), RequestIds.of(ctx));
+        String text;
+        try {
+            text = json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            text = "{\"status\":" + p.status() + "}";
+        }
+        drainUnreadBody(ctx.request(), response);
+        response.setStatusCode(p.status())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Cache-Control", "no-store")
+                .end(ctx.request().method() == io.vertx.core.http.HttpMethod.HEAD ? "" : text);
+    }
+
+    /** A refused request may still have a body on the wire; read it away and close, so keep-alive never stalls. */
+    private static void drainUnreadBody(HttpServerRequest request, HttpServerResponse response) {
+        if (!request.isEnded()) {
+            response.putHeader("Connection", "close");
+            request.handler(ignored -> { });
+            request.resume();
+        }
+    }
+}

@@ -1,0 +1,351 @@
+package com.motoroctane.gateway.proxy;
+
+import java.net.ConnectException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.motoroctane.gateway.edge.Compression;
+import com.motoroctane.gateway.edge.Problems;
+import com.motoroctane.gateway.monitoring.GatewayMetrics;
+import com.motoroctane.gateway.security.ClientAddress;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Streams a request to its upstream and the answer back, never holding a whole body: the request body
+ * is piped as it arrives and the response body is piped as the upstream sends it. Around each call: the
+ * upstream's bulkhead and breaker, timeouts, and retries with backoff for GET/HEAD only.
+ */
+@ApplicationScoped
+public class Forwarder {
+
+    private static final Logger LOG = Logger.getLogger(Forwarder.class);
+
+    /** RFC 9110 hop-by-hop headers, plus those the gateway owns (CORS, compression, forwarding). */
+    private static final Set<String> NOT_FORWARDED_REQUEST = Set.of("connection", "keep-alive", "proxy-connection",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "expect", "host",
+            "accept-encoding", "forwarded", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
+            "x-forwarded-port");
+    private static final Set<String> NOT_FORWARDED_RESPONSE = Set.of("connection", "keep-alive", "proxy-connection",
+            "te", "trailer", "transfer-encoding", "upgrade", "server", "x-powered-by",
+            "access-control-allow-origin", "access-control-allow-credentials", "access-control-expose-headers",
+            "access-control-allow-methods", "access-control-allow-headers", "access-control-max-age");
+
+    private final ClientAddress clientAddress;
+    private final Problems problems;
+    private final GatewayMetrics metrics;
+    private final Compression compression;
+    private final Vertx vertx;
+
+    public Forwarder(ClientAddress clientAddress, Problems problems, GatewayMetrics metrics, Compression compression,
+                     Vertx vertx) {
+        this.clientAddress = clientAddress;
+        this.problems = problems;
+        this.metrics = metrics;
+        this.compression = compression;
+        this.vertx = vertx;
+    }
+
+    /**
+     * Forwards the request. {@code body} is the already-read body for the few requests the gateway must
+     * look into (logins), otherwise null and the body is streamed. {@code onStatus} gets the status the
+     * client was answered with.
+     */
+    public void forward(RoutingContext ctx, Upstream upstream, Buffer body, IntConsumer onStatus) {
+        if (!upstream.enter()) {
+            ctx.response().putHeader("Retry-After", "1");
+            metrics.upstreamError(upstream.name(), "saturated");
+            problems.send(ctx, Problems.problem(503, "upstream-saturated", "Service busy",
+                    "Service '" + upstream.name() + "' has too many requests in flight; retry shortly"));
+            onStatus.accept(503);
+            return;
+        }
+        if (!upstream.breaker().tryAcquire()) {
+            upstream.leave();
+            rejectOpenBreaker(ctx, upstream);
+            onStatus.accept(503);
+            return;
+        }
+        Call call = new Call(ctx, upstream, body, onStatus);
+        call.attempt();
+    }
+
+    private void rejectOpenBreaker(RoutingContext ctx, Upstream upstream) {
+        ctx.response().putHeader("Retry-After", String.valueOf(upstream.breaker().retryAfterSeconds()));
+        metrics.upstreamError(upstream.name(), "circuit-open");
+        problems.send(ctx, Problems.problem(503, "circuit-open", "Service unavailable",
+                "Service '" + upstream.name() + "' is failing; the gateway stopped calling it for a while"));
+    }
+
+    /** One proxied exchange, with its retries. */
+    private final class Call {
+        final RoutingContext ctx;
+        final HttpServerRequest request;
+        final Upstream upstream;
+        final Buffer body;
+        final IntConsumer onStatus;
+        final boolean idempotent;
+        final boolean hasBody;
+        int attempt;
+        boolean finished;
+        HttpClientRequest current;
+
+        Call(RoutingContext ctx, Upstream upstream, Buffer body, IntConsumer onStatus) {
+            this.ctx = ctx;
+            this.request = ctx.request();
+            this.upstream = upstream;
+            this.body = body;
+            this.onStatus = onStatus;
+            this.hasBody = body != null || hasBody(request);
+            this.idempotent = (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) && !hasBody;
+            ctx.response().closeHandler(ignored -> clientGone());
+        }
+
+        void attempt() {
+            RequestOptions options = new RequestOptions()
+                    .setMethod(request.method())
+                    .setURI(upstream.basePath() + request.uri())
+                    .setConnectTimeout(upstream.config().connectTimeout().toMillis())
+                    .setIdleTimeout(upstream.config().readTimeout().toMillis())
+                    .setHeaders(upstreamHeaders());
+            upstream.client().request(options).onComplete(created -> {
+                if (finished) {
+                    if (created.succeeded()) {
+                        created.result().reset();
+                    }
+                    return;
+                }
+                if (created.failed()) {
+                    failedBeforeResponse(created.cause());
+                    return;
+                }
+                HttpClientRequest upstreamRequest = created.result();
+                current = upstreamRequest;
+                if ("100-continue".equalsIgnoreCase(request.getHeader("Expect")) && !ctx.response().headWritten()) {
+                    ctx.response().writeContinue();
+                }
+                var sent = body != null ? upstreamRequest.send(body)
+                        : hasBody ? upstreamRequest.send(request)
+                        : upstreamRequest.send();
+                sent.onComplete(answered -> {
+                    if (finished) {
+                        return;
+                    }
+                    if (answered.failed()) {
+                        failedBeforeResponse(answered.cause());
+                    } else {
+                        respond(answered.result());
+                    }
+                });
+            });
+        }
+
+        MultiMap upstreamHeaders() {
+            MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+            String connectionTokens = String.valueOf(request.getHeader("Connection")).toLowerCase(Locale.ROOT);
+            request.headers().forEach(header -> {
+                String name = header.getKey().toLowerCase(Locale.ROOT);
+                if (!NOT_FORWARDED_REQUEST.contains(name) && !connectionTokens.contains(name)) {
+                    headers.add(header.getKey(), header.getValue());
+                }
+            });
+            boolean trusted = clientAddress.peerIsTrusted(request);
+            String host = request.authority() == null ? null : request.authority().toString();
+            headers.set("X-Forwarded-For", clientAddress.forwardedFor(request));
+            headers.set("X-Forwarded-Proto", trusted && request.getHeader("X-Forwarded-Proto") != null
+                    ? request.getHeader("X-Forwarded-Proto") : request.scheme());
+            if (trusted && request.getHeader("X-Forwarded-Host") != null) {
+                headers.set("X-Forwarded-Host", request.getHeader("X-Forwarded-Host"));
+            } else if (host != null) {
+                headers.set("X-Forwarded-Host", host);
+            }
+            if (trusted && request.getHeader("X-Forwarded-Port") != null) {
+                headers.set("X-Forwarded-Port", request.getHeader("X-Forwarded-Port"));
+            } else if (request.localAddress() != null) {
+                headers.set("X-Forwarded-Port", String.valueOf(request.localAddress().port()));
+            }
+            if (body != null) {
+                headers.set("Content-Length", String.valueOf(body.length()));
+            }
+            return headers;
+        }
+
+        void respond(HttpClientResponse response) {
+            int status = response.statusCode();
+            metrics.cacheOutcome(response.getHeader("X-Cache"));
+            if (status >= 500) {
+                metrics.upstreamError(upstream.name(), "status-" + status);
+                if (idempotent && (status == 502 || status == 503) && retry()) {
+                    response.body(); // drain so the connection goes back to the pool
+                    return;
+                }
+                upstream.breaker().onFailure();
+            } else {
+                upstream.breaker().onSuccess();
+            }
+            HttpServerResponse out = ctx.response();
+            if (out.closed()) {
+                response.request().reset();
+                finish(status);
+                return;
+            }
+            out.setStatusCode(status);
+            if (response.statusMessage() != null) {
+                out.setStatusMessage(response.statusMessage());
+            }
+            response.headers().forEach(header -> {
+                if (!NOT_FORWARDED_RESPONSE.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                    out.headers().add(header.getKey(), header.getValue());
+                }
+            });
+            boolean bodyless = request.method() == HttpMethod.HEAD || status == 204 || status == 304;
+            if (!bodyless && compression.shouldCompress(ctx, response.getHeader("Content-Type"),
+                    response.getHeader("Content-Encoding"), contentLength(response))) {
+                out.headers().remove("Content-Length");
+                out.setChunked(true);
+            } else if (!bodyless && response.getHeader("Content-Length") == null) {
+                out.setChunked(true);
+            }
+            if (bodyless) {
+                response.body().onComplete(ignored -> out.end());
+                finish(status);
+                return;
+            }
+            response.pipe().endOnFailure(false).to(out).onComplete(piped -> {
+                if (piped.succeeded()) {
+                    return;
+                }
+                if (out.closed()) {
+                    // the client went away mid-body: not the upstream's fault, only stop reading from it
+                    response.request().reset();
+                    return;
+                }
+                // the status line is already out; cutting the connection is the only way to say "incomplete"
+                metrics.upstreamError(upstream.name(), "broken-body");
+                upstream.breaker().onFailure();
+                out.reset();
+            });
+            finish(status);
+        }
+
+        void failedBeforeResponse(Throwable failure) {
+            String kind = kind(failure);
+            metrics.upstreamError(upstream.name(), kind);
+            if (idempotent && !"timeout".equals(kind) && retry()) {
+                return;
+            }
+            upstream.breaker().onFailure();
+            LOG.debugf("Upstream %s failed (%s) for %s %s: %s", upstream.name(), kind, request.method(), request.path(), failure);
+            int status = switch (kind) {
+                case "timeout" -> 504;
+                case "reset" -> 502;
+                default -> 503;
+            };
+            if (status == 503) {
+                ctx.response().putHeader("Retry-After", "1");
+            }
+            problems.send(ctx, switch (kind) {
+                case "timeout" -> Problems.problem(504, "upstream-timeout", "Upstream timeout",
+                        "Service '" + upstream.name() + "' did not answer within " + upstream.config().readTimeout().toMillis() + " ms");
+                case "reset" -> Problems.problem(502, "upstream-reset", "Bad gateway",
+                        "Service '" + upstream.name() + "' closed the connection without an answer");
+                default -> Problems.problem(503, "upstream-unavailable", "Service unavailable",
+                        "Service '" + upstream.name() + "' cannot be reached");
+            });
+            finish(status);
+        }
+
+        /** Schedules the next attempt after an exponential backoff with jitter; false when none is left. */
+        boolean retry() {
+            if (attempt >= upstream.config().retries() || ctx.response().closed()) {
+                return false;
+            }
+            // the failed attempt counts; the retry itself must get past the breaker like any call
+            upstream.breaker().onFailure();
+            if (!upstream.breaker().tryAcquire()) {
+                upstream.leave();
+                finished = true;
+                rejectOpenBreaker(ctx, upstream);
+                onStatus.accept(503);
+                return true;
+            }
+            long base = upstream.config().retryBackoff().toMillis() << attempt;
+            long delay = Math.max(1, base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+            attempt++;
+            metrics.retry(upstream.name());
+            vertx.setTimer(delay, id -> {
+                if (!finished) {
+                    attempt();
+                }
+            });
+            return true;
+        }
+
+        void clientGone() {
+            if (!finished) {
+                finished = true;
+                if (current != null) {
+                    current.reset();
+                }
+                upstream.breaker().onAbandoned();
+                upstream.leave();
+                onStatus.accept(499);
+            }
+        }
+
+        void finish(int status) {
+            if (!finished) {
+                finished = true;
+                upstream.leave();
+                onStatus.accept(status);
+            }
+        }
+    }
+
+    private static long contentLength(HttpClientResponse response) {
+        String length = response.getHeader("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return request.getHeader("Transfer-Encoding") != null || length != null && !length.trim().equals("0");
+    }
+
+    static String kind(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectTimeoutException || t instanceof ConnectException) {
+                return "connect";
+            }
+            if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+                return "timeout";
+            }
+            if (t instanceof HttpClosedException || t instanceof java.io.IOException) {
+                return "reset";
+            }
+        }
+        return "connect";
+    }
+}

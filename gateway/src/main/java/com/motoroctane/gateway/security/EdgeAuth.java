@@ -1,0 +1,156 @@
+package com.motoroctane.gateway.security;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import com.motoroctane.common.error.ProblemException;
+import com.motoroctane.gateway.config.GatewayConfig;
+import com.motoroctane.gateway.edge.Problems;
+import com.motoroctane.gateway.proxy.PathPrefixes;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * JWT at the edge, so a forged or expired token never reaches a service (which checks again). The token
+ * comes from {@code Authorization: Bearer} or the {@code token} cookie and is verified against
+ * admin-service's JWKS (cached and refreshed by smallrye-jwt) or, while admin-service is not deployed or
+ * its JWKS cannot be read, the configured public key.
+ */
+@ApplicationScoped
+public class EdgeAuth {
+
+    public enum Requirement { NONE, AUTHENTICATED, ADMIN }
+
+    private static final Logger LOG = Logger.getLogger(EdgeAuth.class);
+
+    private final GatewayConfig.Auth config;
+    private final Vertx vertx;
+    private final DefaultJWTParser parser = new DefaultJWTParser();
+    private final JWTAuthContextInfo jwks;
+    private final JWTAuthContextInfo publicKey;
+    private final Set<String> adminRoles;
+
+    public EdgeAuth(GatewayConfig config, Vertx vertx) {
+        this.config = config.auth();
+        this.vertx = vertx;
+        this.adminRoles = Set.copyOf(this.config.adminRoles());
+        this.jwks = this.config.jwksUrl().filter(u -> !u.isBlank()).map(url -> {
+            JWTAuthContextInfo info = base();
+            info.setPublicKeyLocation(url);
+            info.setJwksRefreshInterval((int) Math.max(1, this.config.jwksRefresh().toMinutes()));
+            return info;
+        }).orElse(null);
+        this.publicKey = this.config.publicKey().filter(k -> !k.isBlank()).map(key -> {
+            JWTAuthContextInfo info = base();
+            info.setPublicKeyContent(key.trim());
+            return info;
+        }).orElse(null);
+        if (jwks == null && publicKey == null) {
+            LOG.warn("Neither gateway.auth.jwks-url nor gateway.auth.public-key is set: every admin request will be refused with 401");
+        }
+    }
+
+    private JWTAuthContextInfo base() {
+        JWTAuthContextInfo info = new JWTAuthContextInfo();
+        config.issuer().filter(i -> !i.isBlank()).ifPresent(info::setIssuedBy);
+        info.setClockSkew(config.clockSkewSeconds());
+        info.setExpGracePeriodSecs(config.clockSkewSeconds());
+        return info;
+    }
+
+    public Requirement requirement(String path, HttpMethod method) {
+        if (method == HttpMethod.OPTIONS) {
+            return Requirement.NONE;
+        }
+        if (PathPrefixes.matchesAny(path, config.adminPaths())) {
+            return Requirement.ADMIN;
+        }
+        boolean write = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH
+                || method == HttpMethod.DELETE;
+        if (write && PathPrefixes.matchesAny(path, config.adminWritePaths())) {
+            return Requirement.ADMIN;
+        }
+        if (PathPrefixes.matchesAny(path, config.authenticatedPaths())) {
+            return Requirement.AUTHENTICATED;
+        }
+        return Requirement.NONE;
+    }
+
+    /** Succeeds with the verified token, or fails with a 401/403 {@link ProblemException}. */
+    public Future<JsonWebToken> check(HttpServerRequest request, Requirement requirement) {
+        String token = token(request);
+        if (token == null) {
+            return Future.failedFuture(unauthorized("No bearer token or '" + config.cookie() + "' cookie"));
+        }
+        return vertx.executeBlocking(() -> verify(token), false).compose(jwt -> {
+            if (requirement == Requirement.ADMIN && !hasAdminRole(jwt)) {
+                return Future.failedFuture(Problems.problem(403, "forbidden", "Forbidden",
+                        "This path needs one of the roles " + adminRoles));
+            }
+            return Future.succeededFuture(jwt);
+        });
+    }
+
+    private JsonWebToken verify(String token) {
+        Exception last = null;
+        for (JWTAuthContextInfo info : new JWTAuthContextInfo[] {jwks, publicKey}) {
+            if (info == null) {
+                continue;
+            }
+            try {
+                return parser.parse(token, info);
+            } catch (Exception e) {
+                last = e;
+                if (!isUnresolvableKey(e) || info != jwks) {
+                    break; // a token that fails verification is invalid; only an unreachable JWKS falls back
+                }
+                LOG.debugf("JWKS unavailable (%s); trying the configured public key", e.getMessage());
+            }
+        }
+        throw unauthorized(last == null ? "No verification key is configured" : "Invalid or expired token");
+    }
+
+    private boolean hasAdminRole(JsonWebToken jwt) {
+        Set<String> roles = new HashSet<>(jwt.getGroups() == null ? Set.of() : jwt.getGroups());
+        Object role = jwt.getClaim("role");
+        if (role != null) {
+            roles.add(role.toString().replace("\"", ""));
+        }
+        roles.retainAll(adminRoles);
+        return !roles.isEmpty();
+    }
+
+    private String token(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = authorization.substring(7).trim();
+            return token.isEmpty() ? null : token;
+        }
+        Cookie cookie = request.getCookie(config.cookie());
+        return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
+    }
+
+    private static boolean isUnresolvableKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().contains("UnresolvableKey")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ProblemException unauthorized(String detail) {
+        return Problems.problem(401, "unauthorized", "Unauthorized", detail);
+    }
+}

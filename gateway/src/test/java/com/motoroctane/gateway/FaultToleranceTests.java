@@ -1,0 +1,155 @@
+package com.motoroctane.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.motoroctane.gateway.proxy.CircuitBreaker;
+import com.motoroctane.gateway.support.GatewayTest;
+import com.motoroctane.gateway.support.GatewayTestResource;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A broken upstream, stood in for by WireMock (the only way to make a service slow, hang, reset or fail on
+ * demand). The test profile shortens the fault-tolerance values; no test asserts a duration.
+ */
+@QuarkusTest
+@WithTestResource(value = GatewayTestResource.class, scope = TestResourceScope.GLOBAL)
+class FaultToleranceTests extends GatewayTest {
+
+    @ConfigProperty(name = "killable.port")
+    int killablePort;
+
+    @Test
+    void failingUpstreamOpensTheBreakerWhichAnswers503WithoutContactingIt() {
+        stub.register(post(urlPathEqualTo("/api/fault/orders")).willReturn(aResponse().withStatus(500)));
+        for (int i = 0; i < 4; i++) {
+            given().post("/api/fault/orders").then().statusCode(500);
+        }
+        assertEquals(CircuitBreaker.State.OPEN, upstream("fault").breaker().state());
+        int contacted = stub.find(postRequestedFor(urlPathEqualTo("/api/fault/orders"))).size();
+
+        for (int i = 0; i < 3; i++) {
+            given().post("/api/fault/orders").then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://motoroctane.com/problems/circuit-open"))
+                    .header("Retry-After", notNullValue())
+                    .header("X-Content-Type-Options", equalTo("nosniff"));
+        }
+        stub.verifyThat(exactly(contacted), postRequestedFor(urlPathEqualTo("/api/fault/orders")));
+    }
+
+    @Test
+    void killedUpstreamAnswers503AndRecoversAfterRestart() throws Exception {
+        WireMockServer service = killable();
+        service.stubFor(get(urlPathEqualTo("/api/killable/items")).willReturn(aResponse().withStatus(200).withBody("[]")));
+        given().get("/api/killable/items").then().statusCode(200);
+
+        service.stop(); // killed: connections are refused from now on
+        for (int i = 0; i < 4; i++) {
+            given().get("/api/killable/items").then().statusCode(503).contentType("application/problem+json");
+        }
+        given().get("/api/killable/items").then().statusCode(503)
+                .body("type", equalTo("https://motoroctane.com/problems/circuit-open"))
+                .header("Retry-After", notNullValue());
+
+        WireMockServer restarted = killable();
+        try {
+            restarted.stubFor(get(urlPathEqualTo("/api/killable/items")).willReturn(aResponse().withStatus(200).withBody("[]")));
+            int status = 0;
+            for (int i = 0; i < 100 && status != 200; i++) {
+                Thread.sleep(50); // the breaker lets a probe through once its (test: 600 ms) delay has passed
+                status = given().get("/api/killable/items").statusCode();
+            }
+            assertEquals(200, status, "the gateway serves again once the service is back");
+            assertEquals(CircuitBreaker.State.CLOSED, upstream("killable").breaker().state());
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    @Test
+    void hangingUpstreamTimesOutWith504() {
+        stub.register(get(urlPathEqualTo("/api/fault/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+        given().get("/api/fault/slow").then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://motoroctane.com/problems/upstream-timeout"));
+        // a timeout is not retried: the client already waited once
+        stub.verifyThat(exactly(1), getRequestedFor(urlPathEqualTo("/api/fault/slow")));
+    }
+
+    @Test
+    void connectionResetBeforeAnyAnswerIs502AfterRetries() {
+        stub.register(get(urlPathEqualTo("/api/fault/reset")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        given().get("/api/fault/reset").then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://motoroctane.com/problems/upstream-reset"));
+        stub.verifyThat(exactly(3), getRequestedFor(urlPathEqualTo("/api/fault/reset")));
+    }
+
+    @Test
+    void getIsRetriedAfterA503AndSucceeds() {
+        stub.register(get(urlPathEqualTo("/api/fault/flaky")).inScenario("flaky").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        stub.register(get(urlPathEqualTo("/api/fault/flaky")).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"ok\":true}")));
+        given().get("/api/fault/flaky").then().statusCode(200).body("ok", equalTo(true));
+        stub.verifyThat(exactly(2), getRequestedFor(urlPathEqualTo("/api/fault/flaky")));
+    }
+
+    @Test
+    void postIsNeverRetried() {
+        stub.register(post(urlPathEqualTo("/api/fault/flaky-write")).willReturn(aResponse().withStatus(503)));
+        given().post("/api/fault/flaky-write").then().statusCode(503);
+        stub.verifyThat(exactly(1), postRequestedFor(urlPathEqualTo("/api/fault/flaky-write")));
+    }
+
+    @Test
+    void upstreamAtItsConcurrencyLimitShedsWith503() throws Exception {
+        stub.register(get(urlPathEqualTo("/api/fault/busy")).willReturn(aResponse().withStatus(200).withFixedDelay(300)));
+        ExecutorService clients = Executors.newFixedThreadPool(10);
+        List<Integer> statuses;
+        try {
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> given().get("/api/fault/busy").statusCode(), clients));
+            }
+            statuses = calls.stream().map(CompletableFuture::join).toList();
+        } finally {
+            clients.shutdown();
+        }
+        assertTrue(statuses.contains(503), "beyond max-concurrent (4) requests are refused at once: " + statuses);
+        assertTrue(statuses.contains(200), "requests within the limit are served: " + statuses);
+    }
+
+    private WireMockServer killable() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").port(killablePort));
+        server.start();
+        return server;
+    }
+}

@@ -1,0 +1,204 @@
+package com.motoroctane.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.motoroctane.devstack.RedisProcess;
+import com.motoroctane.gateway.config.GatewayConfig;
+import com.motoroctane.gateway.monitoring.GatewayMetrics;
+import com.motoroctane.gateway.ratelimit.Decision;
+import com.motoroctane.gateway.ratelimit.RateClass;
+import com.motoroctane.gateway.ratelimit.RateLimiter;
+import com.motoroctane.gateway.ratelimit.RedisWindowStore;
+import com.motoroctane.gateway.support.GatewayTest;
+import com.motoroctane.gateway.support.GatewayTestResource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+
+/** Limits that hold across replicas, survive a Redis outage and cannot be dodged with a forged header. */
+@QuarkusTest
+@WithTestResource(value = GatewayTestResource.class, scope = TestResourceScope.GLOBAL)
+class RateLimitTests extends GatewayTest {
+
+    @Inject
+    GatewayConfig config;
+
+    @ConfigProperty(name = "quarkus.redis.hosts")
+    String redisUrl;
+
+    @Test
+    void the61stPublicRequestInAMinuteIsRefusedWith429ProblemJson() {
+        for (int i = 1; i <= 60; i++) {
+            given().get("/api/stats").then().statusCode(200).header("RateLimit-Remaining", equalTo(String.valueOf(60 - i)));
+        }
+        given().get("/api/stats").then().statusCode(429)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://motoroctane.com/problems/rate-limited"))
+                .header("Retry-After", notNullValue())
+                .header("RateLimit-Remaining", equalTo("0"))
+                .header("RateLimit-Limit", equalTo("60"))
+                .header("X-Frame-Options", equalTo("DENY"));
+    }
+
+    @Test
+    void twoGatewayInstancesSharingRedisRefuseThe61stWhicheverReceivesIt() throws Exception {
+        Vertx otherVertx = Vertx.vertx();
+        try {
+            // a second gateway replica: its own Vert.x, its own Redis connection, its own limiter
+            RateLimiter other = new RateLimiter(config.rateLimit(), otherVertx,
+                    new RedisWindowStore(Redis.createClient(otherVertx, redisUrl)), new GatewayMetrics(new SimpleMeterRegistry()));
+            List<String> client = List.of("ip:127.0.0.1");
+            for (int i = 0; i < 30; i++) {
+                given().get("/api/stats").then().statusCode(200);
+                assertTrue(acquire(other, client).allowed(), "request " + (2 * i + 2) + " on the second instance");
+            }
+            given().get("/api/stats").then().statusCode(429);
+            Decision onOther = acquire(other, client);
+            assertFalse(onOther.allowed(), "the second instance refuses too");
+            assertEquals(Decision.Store.REDIS, onOther.store());
+        } finally {
+            otherVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void redisKilledLimitsAreStillEnforcedPerReplicaAndReadinessSaysSo() throws Exception {
+        RedisProcess.command(redisPort, "SHUTDOWN NOSAVE");
+        try {
+            for (int i = 0; i < 60; i++) {
+                given().get("/api/stats").then().statusCode(200);
+            }
+            given().get("/api/stats").then().statusCode(429).header("Retry-After", notNullValue());
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'rate-limit-store' }.data.store", equalTo("memory"));
+            given().get("/api/monitoring/ready").then().statusCode(200)
+                    .body("ready", equalTo(true)).body("rateLimit.store", equalTo("memory"));
+        } finally {
+            new RedisProcess(redisPort, Files.createTempDirectory("redis-restart")).start();
+        }
+        clearRateLimits();
+        String store = "";
+        for (int i = 0; i < 100 && !"redis".equals(store); i++) {
+            Thread.sleep(50);
+            given().get("/api/stats");
+            store = given().get("/api/monitoring/ready").jsonPath().getString("rateLimit.store");
+        }
+        assertEquals("redis", store, "limits are shared through Redis again once it is back");
+    }
+
+    @Test
+    void spoofedForwardedForFromAnUntrustedPeerDoesNotChangeTheClient() {
+        for (int i = 0; i < 60; i++) {
+            given().header("X-Forwarded-For", "203.0.113." + i).get("/api/stats").then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", "198.51.100.77").get("/api/stats").then().statusCode(429);
+    }
+
+    @Test
+    void forwardedForFromATrustedProxyNamesTheClient() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            viaTrustedProxy().header("X-Forwarded-For", "203.0.113.9").get("/api/stats").then().statusCode(200);
+        }
+        viaTrustedProxy().header("X-Forwarded-For", "203.0.113.9").get("/api/stats").then().statusCode(429);
+        viaTrustedProxy().header("X-Forwarded-For", "203.0.113.10").get("/api/stats").then().statusCode(200)
+                .header("RateLimit-Remaining", equalTo("59"));
+    }
+
+    @Test
+    void writesAreLimitedTo20PerMinute() {
+        stub.register(post(urlPathEqualTo("/api/fault/notes")).willReturn(aResponse().withStatus(201)));
+        for (int i = 0; i < 20; i++) {
+            given().post("/api/fault/notes").then().statusCode(201).header("RateLimit-Policy", equalTo("20;w=60"));
+        }
+        given().post("/api/fault/notes").then().statusCode(429).contentType("application/problem+json");
+    }
+
+    @Test
+    void bulkImportsAreLimitedTo10PerHour() {
+        stub.register(post(urlPathEqualTo("/admin-service/api/bulk/brands")).willReturn(aResponse().withStatus(200)));
+        String token = adminToken();
+        for (int i = 0; i < 10; i++) {
+            given().header("Authorization", "Bearer " + token).post("/api/bulk/brands").then().statusCode(200)
+                    .header("RateLimit-Policy", equalTo("10;w=3600"));
+        }
+        given().header("Authorization", "Bearer " + token).post("/api/bulk/brands").then().statusCode(429);
+    }
+
+    @Test
+    void onlyFailedLoginsCountAndTheSixthFailureIsRefused() {
+        stubLogin();
+        for (int i = 0; i < 4; i++) {
+            login("a@motoroctane.com", "wrong").then().statusCode(401);
+        }
+        for (int i = 0; i < 3; i++) {
+            login("a@motoroctane.com", "right").then().statusCode(200);
+        }
+        login("a@motoroctane.com", "wrong").then().statusCode(401).header("RateLimit-Policy", equalTo("5;w=900"));
+        login("a@motoroctane.com", "wrong").then().statusCode(429).contentType("application/problem+json");
+    }
+
+    @Test
+    void failedLoginsAreAlsoCountedPerAccountAcrossAddresses() throws Exception {
+        stubLogin();
+        for (int i = 0; i < 5; i++) {
+            viaTrustedProxy().header("X-Forwarded-For", "192.0.2." + i).contentType("application/json")
+                    .body("{\"email\":\"Target@motoroctane.com\",\"password\":\"guess" + i + "\"}")
+                    .post("/api/auth/login").then().statusCode(401);
+        }
+        viaTrustedProxy().header("X-Forwarded-For", "192.0.2.99").contentType("application/json")
+                .body("{\"email\":\"target@motoroctane.com\",\"password\":\"guess\"}")
+                .post("/api/auth/login").then().statusCode(429);
+    }
+
+    private void stubLogin() {
+        stub.register(post(urlPathEqualTo("/admin-service/api/auth/login")).atPriority(2)
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"Invalid credentials\",\"code\":\"INVALID_CREDENTIALS\"}")));
+        stub.register(post(urlPathEqualTo("/admin-service/api/auth/login")).atPriority(1)
+                .withRequestBody(containing("\"right\""))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));
+    }
+
+    private io.restassured.response.Response login(String email, String password) {
+        return given().contentType("application/json").body("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+                .post("/api/auth/login");
+    }
+
+    /** Connects from 127.0.0.2, the proxy the test profile trusts. */
+    @SuppressWarnings("deprecation")
+    private static RequestSpecification viaTrustedProxy() throws Exception {
+        InetAddress proxy = InetAddress.getByName("127.0.0.2");
+        return given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam(org.apache.http.conn.params.ConnRoutePNames.LOCAL_ADDRESS, proxy)));
+    }
+
+    private static Decision acquire(RateLimiter limiter, List<String> identities) throws Exception {
+        return limiter.acquire(RateClass.PUBLIC, identities).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+}
