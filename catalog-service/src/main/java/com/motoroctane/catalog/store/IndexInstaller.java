@@ -10,6 +10,8 @@ import org.bson.conversions.Bson;
 import org.jboss.logging.Logger;
 
 import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
@@ -36,8 +38,31 @@ public class IndexInstaller {
         this.store = store;
     }
 
+    /**
+     * Off the startup path: a MongoDB that is not reachable yet must not hold the service (readiness
+     * already reports it); the installer retries every 30 s until the server answers.
+     */
     void onStart(@Observes StartupEvent event) {
-        install();
+        Thread installer = new Thread(this::installUntilReachable, "index-installer");
+        installer.setDaemon(true);
+        installer.start();
+    }
+
+    private void installUntilReachable() {
+        while (true) {
+            try {
+                install();
+                return;
+            } catch (MongoTimeoutException | MongoSocketException unreachable) {
+                LOG.warnf("MongoDB not reachable for index creation (%s); retrying in 30 s", unreachable.getMessage());
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     public List<Spec> install() {
@@ -46,6 +71,8 @@ public class IndexInstaller {
         for (Spec spec : all) {
             try {
                 store.collection(spec.collection()).createIndex(spec.keys(), new IndexOptions().unique(spec.unique()).background(true));
+            } catch (MongoTimeoutException | MongoSocketException unreachable) {
+                throw unreachable;
             } catch (MongoException e) {
                 skipped.add(spec);
                 LOG.debugf("index %s on %s not created: %s", spec.keys(), spec.collection(), e.getMessage());
