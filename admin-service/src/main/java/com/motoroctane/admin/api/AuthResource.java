@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,9 +36,6 @@ public class AuthResource {
     public record Credentials(String email, String password) {
     }
 
-    public record RefreshRequest(String refreshToken) {
-    }
-
     public record PasswordChange(String currentPassword, String newPassword) {
     }
 
@@ -51,6 +49,9 @@ public class AuthResource {
 
     @Inject
     JsonWebToken jwt;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     public AuthResource(AdminUsers users, Passwords passwords, Tokens tokens, AdminConfig config) {
         this.users = users;
@@ -89,8 +90,9 @@ public class AuthResource {
     @POST
     @Path("/refresh")
     @PermitAll
-    public Response refresh(RefreshRequest body, @CookieParam("refreshToken") String cookie) {
-        String presented = body != null && body.refreshToken() != null ? body.refreshToken() : cookie;
+    @Consumes(MediaType.WILDCARD)
+    public Response refresh(String body, @CookieParam("refreshToken") String cookie) {
+        String presented = presented(body, cookie);
         String[] userAndFamily = tokens.rotate(presented).split(" ");
         Document user = users.byId(userAndFamily[0]);
         if (user == null || !user.getBoolean("isActive", false)) {
@@ -103,8 +105,9 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @PermitAll
-    public Response logout(RefreshRequest body, @CookieParam("refreshToken") String cookie) {
-        tokens.revokeByToken(body != null && body.refreshToken() != null ? body.refreshToken() : cookie);
+    @Consumes(MediaType.WILDCARD)
+    public Response logout(String body, @CookieParam("refreshToken") String cookie) {
+        tokens.revokeByToken(presented(body, cookie));
         if (jwt != null && jwt.getClaim("sid") != null) {
             tokens.revokeFamily(jwt.getClaim("sid").toString());
         }
@@ -136,6 +139,21 @@ public class AuthResource {
         Object sid = jwt.getClaim("sid");
         tokens.revokeUser(user.getString("id"), sid == null ? null : sid.toString());
         return Map.of("success", true);
+    }
+
+    /** The body's {@code refreshToken} if there is one (a JSON body is optional), else the cookie. */
+    private String presented(String body, String cookie) {
+        if (body != null && !body.isBlank()) {
+            try {
+                var node = json.readTree(body).get("refreshToken");
+                if (node != null && node.isTextual()) {
+                    return node.asText();
+                }
+            } catch (java.io.IOException e) {
+                throw ProblemException.badParameter("body", "is not valid JSON");
+            }
+        }
+        return cookie;
     }
 
     private Response withTokens(Document user, Tokens.Issued issued) {

@@ -26,8 +26,14 @@ public class SigningKeys {
 
     public SigningKeys(@ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> location,
                        AdminConfig config) {
-        this.jwks = location.filter(l -> !l.isBlank()).map(l -> jwks(read(l), config.jwt().keyId()))
-                .orElse(Map.of("keys", List.of()));
+        Map<String, Object> published = Map.of("keys", List.of());
+        try {
+            published = location.filter(l -> !l.isBlank()).map(l -> jwks(read(l), config.jwt().keyId())).orElse(published);
+        } catch (IllegalStateException e) {
+            // no key, no tokens: login fails too, and the log says why rather than every JWKS read
+            org.jboss.logging.Logger.getLogger(SigningKeys.class).errorf("JWKS is empty: %s", e.getMessage());
+        }
+        this.jwks = published;
     }
 
     public Map<String, Object> jwks() {
