@@ -77,7 +77,7 @@ public class BackupResource {
         StreamingOutput stream = out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             for (Entity e : ORDER) {
-                for (Document d : writer.collection(e).find().projection(Projections.exclude("_id"))) {
+                for (Document d : writer.collection(e).find().projection(Projections.exclude("_id")).batchSize(500)) {
                     w.write(new Document("collection", e.collection()).append("document", d).toJson(JSON));
                     w.write('\n');
                 }
