@@ -132,7 +132,7 @@ public class BackupResource {
             }
             doc.remove("_id");
             Document current = writer.collection(entity).find(eq("id", id)).projection(Projections.exclude("_id")).first();
-            String outcome = current == null ? "inserted" : current.equals(doc) ? "unchanged" : "updated";
+            String outcome = current == null ? "inserted" : current.toJson(JSON).equals(doc.toJson(JSON)) ? "unchanged" : "updated";
             if (!dryRun && !"unchanged".equals(outcome)) {
                 writer.collection(entity).replaceOne(eq("id", id), doc, new ReplaceOptions().upsert(true));
             }

@@ -130,13 +130,13 @@ public class AdminUsers {
         return until == null || until.toInstant().isBefore(Instant.now()) ? null : until.toInstant();
     }
 
-    /** Doubles the wait after every failure beyond the free ones, up to the configured maximum. */
+    /** 30 s after the free failures are used up, doubling with every further failure, up to the configured maximum. */
     public void recordFailure(Document user) {
         int failures = user.getInteger("failedLogins", 0) + 1;
         int over = failures - config.login().freeFailures();
         Date lockedUntil = null;
         if (over >= 0) {
-            long seconds = Math.min(config.login().maxBackoff().toSeconds(), 1L << Math.min(over, 20));
+            long seconds = Math.min(config.login().maxBackoff().toSeconds(), 30L << Math.min(over, 20));
             lockedUntil = Date.from(Instant.now().plus(Duration.ofSeconds(seconds)));
         }
         users.updateOne(eq("id", user.getString("id")),
