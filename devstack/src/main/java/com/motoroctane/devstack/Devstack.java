@@ -91,6 +91,7 @@ public final class Devstack {
             }
         }
         generateSecrets(dir);
+        generateAdminSecrets(dir);
         writeEnv(dir.resolve("devstack.env"), env);
         System.out.println("devstack: ready; connection settings in " + dir.resolve("devstack.env"));
 
@@ -134,6 +135,48 @@ public final class Devstack {
         writeEnv(secrets, values);
         System.out.println("devstack: generated dev secrets into " + secrets + " (shown once):");
         values.forEach((k, v) -> System.out.println("  " + k + "=" + v));
+    }
+
+    /**
+     * The first admin account and the RS256 key pair admin-service signs tokens with: generated on first
+     * run into the git-ignored devstack folder, the password printed once, the private key never printed.
+     */
+    private static void generateAdminSecrets(Path dir) throws Exception {
+        Path privateKey = dir.resolve("admin-jwt-private.pem");
+        Path publicKey = dir.resolve("admin-jwt-public.pem");
+        if (!Files.exists(privateKey) || !Files.exists(publicKey)) {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            java.security.KeyPair pair = generator.generateKeyPair();
+            writePem(privateKey, "PRIVATE KEY", pair.getPrivate().getEncoded());
+            writePem(publicKey, "PUBLIC KEY", pair.getPublic().getEncoded());
+            System.out.println("devstack: generated the admin token signing key pair into " + privateKey + " / " + publicKey);
+        }
+        Path admin = dir.resolve("admin.env");
+        if (Files.exists(admin)) {
+            return;
+        }
+        SecureRandom random = new SecureRandom();
+        byte[] secret = new byte[18];
+        random.nextBytes(secret);
+        // base64url has upper, lower and digits with near certainty; the suffix guarantees the policy's classes
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "aA1!";
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("ADMIN_EMAIL", "admin@motoroctane.local");
+        values.put("ADMIN_PASSWORD", password);
+        writeEnv(admin, values);
+        System.out.println("devstack: generated the first super_admin into " + admin + " (shown once):");
+        values.forEach((k, v) -> System.out.println("  " + k + "=" + v));
+    }
+
+    private static void writePem(Path file, String type, byte[] der) throws IOException {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der);
+        Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system; the folder is git-ignored either way
+        }
     }
 
     private static void writeEnv(Path file, Map<String, String> values) throws IOException {

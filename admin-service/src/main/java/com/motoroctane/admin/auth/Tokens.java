@@ -1,0 +1,147 @@
+package com.motoroctane.admin.auth;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import com.motoroctane.admin.config.AdminConfig;
+import com.motoroctane.common.error.ProblemException;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Access tokens (RS256, short-lived, {@code groups} = role, {@code sid} = session family) and opaque
+ * refresh tokens stored only as SHA-256 hashes. Every refresh rotates; presenting a rotated or revoked
+ * token again is treated as theft and revokes its whole family.
+ */
+@ApplicationScoped
+public class Tokens {
+
+    public record Issued(String accessToken, String refreshToken, long expiresIn, String sessionId) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MongoCollection<Document> refresh;
+    private final AdminConfig.Jwt config;
+
+    public Tokens(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
+                  AdminConfig config) {
+        this.refresh = mongo.getDatabase(database).getCollection("refreshtokens");
+        this.config = config.jwt();
+    }
+
+    void indexes(@Observes StartupEvent start) {
+        refresh.createIndex(Indexes.ascending("hash"), new IndexOptions().unique(true));
+        refresh.createIndex(Indexes.ascending("familyId"));
+        refresh.createIndex(Indexes.ascending("userId"));
+    }
+
+    /** A new session: a new family. */
+    public Issued login(Document user) {
+        return issue(user, UUID.randomUUID().toString());
+    }
+
+    /** Rotates {@code presented}; returns the user id the new pair is for. */
+    public String rotate(String presented) {
+        if (presented == null || presented.isBlank()) {
+            throw unauthorized();
+        }
+        String hash = sha256(presented);
+        Document rotated = refresh.findOneAndUpdate(
+                and(eq("hash", hash), eq("rotatedAt", null), eq("revoked", false)),
+                Updates.set("rotatedAt", new Date()));
+        if (rotated == null) {
+            Document known = refresh.find(eq("hash", hash)).first();
+            if (known != null) {
+                revokeFamily(known.getString("familyId"));
+            }
+            throw unauthorized();
+        }
+        if (rotated.getDate("expiresAt").toInstant().isBefore(Instant.now())) {
+            throw unauthorized();
+        }
+        return rotated.getString("userId") + ' ' + rotated.getString("familyId");
+    }
+
+    public Issued issue(Document user, String familyId) {
+        String access = Jwt.issuer(config.issuer())
+                .audience(config.audience())
+                .subject(user.getString("id"))
+                .upn(user.getString("email"))
+                .groups(user.getString("role"))
+                .claim("email", user.getString("email"))
+                .claim("name", user.getString("name"))
+                .claim("role", user.getString("role"))
+                .claim("sid", familyId)
+                .expiresIn(config.accessTtl())
+                .jws().keyId(config.keyId())
+                .sign();
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        refresh.insertOne(new Document("hash", sha256(token)).append("familyId", familyId)
+                .append("userId", user.getString("id")).append("createdAt", new Date())
+                .append("expiresAt", Date.from(Instant.now().plus(config.refreshTtl())))
+                .append("rotatedAt", null).append("revoked", false));
+        return new Issued(access, token, config.accessTtl().toSeconds(), familyId);
+    }
+
+    public void revokeFamily(String familyId) {
+        refresh.updateMany(eq("familyId", familyId), Updates.set("revoked", true));
+    }
+
+    public void revokeByToken(String presented) {
+        if (presented == null || presented.isBlank()) {
+            return;
+        }
+        Document known = refresh.find(eq("hash", sha256(presented))).first();
+        if (known != null) {
+            revokeFamily(known.getString("familyId"));
+        }
+    }
+
+    /** Every session of the user except {@code keepFamilyId} (null: all). */
+    public void revokeUser(String userId, String keepFamilyId) {
+        refresh.updateMany(keepFamilyId == null ? eq("userId", userId)
+                : and(eq("userId", userId), ne("familyId", keepFamilyId)), Updates.set("revoked", true));
+    }
+
+    public boolean familyRevoked(String familyId) {
+        return refresh.countDocuments(and(eq("familyId", familyId), eq("revoked", false))) == 0;
+    }
+
+    private static ProblemException unauthorized() {
+        return new ProblemException(401, "unauthorized", "Unauthorized", "Invalid or expired refresh token", null);
+    }
+
+    static String sha256(String value) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

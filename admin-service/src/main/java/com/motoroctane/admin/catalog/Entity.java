@@ -1,0 +1,110 @@
+package com.motoroctane.admin.catalog;
+
+import static com.motoroctane.admin.catalog.Field.Kind.BOOL;
+import static com.motoroctane.admin.catalog.Field.Kind.ENGINE_SUMMARIES;
+import static com.motoroctane.admin.catalog.Field.Kind.ENUM;
+import static com.motoroctane.admin.catalog.Field.Kind.ENUM_LIST;
+import static com.motoroctane.admin.catalog.Field.Kind.FAQS;
+import static com.motoroctane.admin.catalog.Field.Kind.IMAGES;
+import static com.motoroctane.admin.catalog.Field.Kind.INT;
+import static com.motoroctane.admin.catalog.Field.Kind.MILEAGE;
+import static com.motoroctane.admin.catalog.Field.Kind.PLAIN;
+import static com.motoroctane.admin.catalog.Field.Kind.PRICE;
+import static com.motoroctane.admin.catalog.Field.Kind.REF;
+import static com.motoroctane.admin.catalog.Field.Kind.RICH;
+import static com.motoroctane.admin.catalog.Field.Kind.URL;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.motoroctane.common.catalog.CatalogFields;
+
+/** The writable catalogue entities: collection, writable fields and their kinds. */
+public enum Entity {
+
+    BRAND("brand", "brands", fields(
+            Field.required("name", PLAIN, 100), Field.of("logo", URL), Field.of("ranking", INT),
+            Field.oneOf("status", ENUM, STATUSES()), Field.of("summary", RICH), Field.of("faqs", FAQS))),
+
+    MODEL("model", "models", fields(
+            Field.required("name", PLAIN, 100), Field.required("brandId", REF, 200),
+            Field.oneOf("status", ENUM, STATUSES()), Field.of("isPopular", BOOL), Field.of("isNew", BOOL),
+            Field.of("popularRank", INT), Field.of("newRank", INT), Field.of("topRank", INT),
+            Field.oneOf("bodyType", ENUM, CatalogFields.BODY_TYPES), Field.of("subBodyType", PLAIN),
+            Field.of("launchDate", PLAIN), Field.of("seating", INT),
+            Field.oneOf("fuelTypes", ENUM_LIST, CatalogFields.FUEL_TYPES),
+            Field.oneOf("transmissions", ENUM_LIST, CatalogFields.TRANSMISSIONS),
+            Field.of("brochureUrl", URL), Field.of("headerSeo", PLAIN), Field.of("pros", RICH), Field.of("cons", RICH),
+            Field.of("description", RICH), Field.of("exteriorDesign", RICH), Field.of("comfortConvenience", RICH),
+            Field.of("summary", RICH), Field.of("engineSummaries", ENGINE_SUMMARIES), Field.of("mileageData", MILEAGE),
+            Field.of("faqs", FAQS), Field.of("heroImage", URL), Field.of("galleryImages", IMAGES),
+            Field.of("keyFeatureImages", IMAGES), Field.of("spaceComfortImages", IMAGES),
+            Field.of("storageConvenienceImages", IMAGES), Field.of("colorImages", IMAGES))),
+
+    VARIANT("variant", "variants", variantFields()),
+
+    COMPARISON("comparison", "popularcomparisons", fields(
+            Field.required("model1Id", REF, 200), Field.required("model2Id", REF, 200), Field.of("order", INT),
+            Field.of("isActive", BOOL)));
+
+    /** Set by the writer, never by a client (except {@code id} on upserts and imports). */
+    public static final Set<String> SYSTEM = Set.of("id", "slug", "createdAt", "updatedAt", "version", "_id");
+
+    private final String name;
+    private final String collection;
+    private final Map<String, Field> fields;
+
+    Entity(String name, String collection, Map<String, Field> fields) {
+        this.name = name;
+        this.collection = collection;
+        this.fields = fields;
+    }
+
+    public String entityName() {
+        return name;
+    }
+
+    public String collection() {
+        return collection;
+    }
+
+    public Map<String, Field> fields() {
+        return fields;
+    }
+
+    public static Entity ofPath(String kind) {
+        return switch (kind) {
+            case "brands" -> BRAND;
+            case "models" -> MODEL;
+            case "variants" -> VARIANT;
+            default -> null;
+        };
+    }
+
+    private static List<String> STATUSES() {
+        return List.of("active", "inactive");
+    }
+
+    private static Map<String, Field> fields(Field... list) {
+        Map<String, Field> map = new LinkedHashMap<>();
+        for (Field f : list) {
+            map.put(f.name(), f);
+        }
+        return map;
+    }
+
+    private static Map<String, Field> variantFields() {
+        Map<String, Field> map = fields(
+                Field.required("name", PLAIN, 150), Field.required("brandId", REF, 200),
+                Field.required("modelId", REF, 300), Field.required("price", PRICE, 0),
+                Field.oneOf("status", ENUM, STATUSES()), Field.of("isValueForMoney", BOOL),
+                Field.of("highlightImages", IMAGES), Field.of("connectedCarTech", PLAIN), Field.of("warranty", PLAIN));
+        CatalogFields.VARIANT_STRING_GROUPS.forEach((group, names) -> names.forEach(n ->
+                map.put(n, "content".equals(group) ? Field.of(n, RICH) : Field.of(n, PLAIN))));
+        map.put("fuelType", Field.oneOf("fuelType", ENUM, CatalogFields.FUEL_TYPES));
+        map.put("transmission", Field.oneOf("transmission", ENUM, CatalogFields.TRANSMISSIONS));
+        return map;
+    }
+}

@@ -1,0 +1,304 @@
+package com.motoroctane.admin.catalog;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.bson.Document;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a client's JSON object into the fields to store, or the list of what is wrong with it. Types are
+ * fixed per field (so {@code {"name":{"$gt":""}}} is a type error, never a query), unknown fields are
+ * refused, plain text must not contain markup, and rich text is cleaned by the OWASP allow-list.
+ */
+@ApplicationScoped
+public class InputReader {
+
+    /** What came out: the values to {@code $set} and the errors, each {@code field: message}. */
+    public record Result(Document values, List<String> errors, String firstField) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z!/?]|&#|javascript:", Pattern.CASE_INSENSITIVE);
+    private static final PolicyFactory RICH = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.TABLES)
+            .and(new HtmlPolicyBuilder().allowElements("ul", "ol", "li").toFactory()).and(new HtmlPolicyBuilder().allowStandardUrlProtocols()
+                    .allowElements("a").allowAttributes("href", "title").onElements("a")
+                    .requireRelNofollowOnLinks().toFactory());
+
+    private final Validator validator;
+
+    public InputReader(Validator validator) {
+        this.validator = validator;
+    }
+
+    /**
+     * @param full     every required field must be present (create, replace); otherwise only what is sent is checked
+     * @param allowId  accept an {@code id} field (bulk upserts name the document they mean)
+     */
+    public Result read(Entity entity, JsonNode body, boolean full, boolean allowId) {
+        Errors errors = new Errors();
+        Document values = new Document();
+        if (body == null || !body.isObject()) {
+            errors.add("body", "must be a JSON object");
+            return errors.result(values);
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = body.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            if (allowId && "id".equals(name)) {
+                String id = e.getValue().isTextual() ? e.getValue().asText() : null;
+                if (id == null || !id.matches("[a-z0-9-]{1,300}")) {
+                    errors.add("id", "must be lower-case letters, digits and '-'");
+                } else {
+                    values.put("id", id);
+                }
+                continue;
+            }
+            Field field = entity.fields().get(name);
+            if (field == null) {
+                errors.add(name, Entity.SYSTEM.contains(name) ? "is set by the server" : "is not a known field");
+                continue;
+            }
+            Object value = value(field, e.getValue(), errors);
+            if (!errors.has(name)) {
+                values.put(name, value);
+            }
+        }
+        if (full) {
+            for (Field f : entity.fields().values()) {
+                if (f.required() && values.get(f.name()) == null && !errors.has(f.name())) {
+                    errors.add(f.name(), "is required");
+                }
+            }
+        }
+        return errors.result(values);
+    }
+
+    private Object value(Field f, JsonNode node, Errors errors) {
+        String name = f.name();
+        if (node.isNull()) {
+            if (f.required()) {
+                errors.add(name, "is required");
+            }
+            return null;
+        }
+        switch (f.kind()) {
+            case PLAIN, REF -> {
+                return plain(name, node, f.maxLength(), errors);
+            }
+            case RICH -> {
+                return rich(name, node, f.maxLength(), errors);
+            }
+            case URL -> {
+                String url = plain(name, node, 2000, errors);
+                check(name, "url", url, errors);
+                return url;
+            }
+            case INT -> {
+                if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+                    errors.add(name, "must be an integer");
+                    return null;
+                }
+                String property = switch (name) {
+                    case "ranking" -> "ranking";
+                    case "seating" -> "seating";
+                    default -> "rank";
+                };
+                check(name, property, node.intValue(), errors);
+                return node.intValue();
+            }
+            case PRICE -> {
+                if (!node.isNumber()) {
+                    errors.add(name, "must be a number (rupees)");
+                    return null;
+                }
+                check(name, "price", node.doubleValue(), errors);
+                return node.isIntegralNumber() && node.canConvertToLong() ? (Object) node.longValue() : node.doubleValue();
+            }
+            case BOOL -> {
+                if (!node.isBoolean()) {
+                    errors.add(name, "must be true or false");
+                }
+                return node.asBoolean();
+            }
+            case ENUM -> {
+                String v = plain(name, node, 100, errors);
+                if (v != null && !f.allowed().contains(v)) {
+                    errors.add(name, "must be one of " + f.allowed());
+                }
+                return v;
+            }
+            case ENUM_LIST -> {
+                List<String> out = new ArrayList<>();
+                if (!node.isArray()) {
+                    errors.add(name, "must be an array of " + f.allowed());
+                    return out;
+                }
+                for (JsonNode item : node) {
+                    String v = item.isTextual() ? item.asText() : null;
+                    if (v == null || !f.allowed().contains(v)) {
+                        errors.add(name, "must only hold " + f.allowed());
+                        return out;
+                    }
+                    if (!out.contains(v)) {
+                        out.add(v);
+                    }
+                }
+                return out;
+            }
+            case IMAGES -> {
+                return objects(name, node, Set.of("url", "caption"), errors, (o, path) -> {
+                    var image = new Constraints.Image(plain(path + ".url", o.get("url"), 2000, errors),
+                            plain(path + ".caption", o.get("caption"), 300, errors));
+                    violations(path, validator.validate(image), errors);
+                    return new Document("url", image.url()).append("caption", image.caption());
+                });
+            }
+            case FAQS -> {
+                return objects(name, node, Set.of("question", "answer"), errors, (o, path) -> {
+                    var faq = new Constraints.Faq(plain(path + ".question", o.get("question"), 500, errors),
+                            rich(path + ".answer", o.get("answer"), 20_000, errors));
+                    violations(path, validator.validate(faq), errors);
+                    return new Document("question", faq.question()).append("answer", faq.answer());
+                });
+            }
+            case ENGINE_SUMMARIES -> {
+                return objects(name, node, Set.of("title", "summary", "transmission", "power", "torque", "speed"), errors,
+                        (o, path) -> {
+                            var s = new Constraints.EngineSummary(plain(path + ".title", o.get("title"), 200, errors),
+                                    rich(path + ".summary", o.get("summary"), 20_000, errors),
+                                    plain(path + ".transmission", o.get("transmission"), 200, errors),
+                                    plain(path + ".power", o.get("power"), 200, errors),
+                                    plain(path + ".torque", o.get("torque"), 200, errors),
+                                    plain(path + ".speed", o.get("speed"), 200, errors));
+                            violations(path, validator.validate(s), errors);
+                            return new Document("title", s.title()).append("summary", s.summary())
+                                    .append("transmission", s.transmission()).append("power", s.power())
+                                    .append("torque", s.torque()).append("speed", s.speed());
+                        });
+            }
+            case MILEAGE -> {
+                return objects(name, node, Set.of("engineName", "companyClaimed", "cityRealWorld", "highwayRealWorld"),
+                        errors, (o, path) -> {
+                            Document d = new Document();
+                            for (String k : List.of("engineName", "companyClaimed", "cityRealWorld", "highwayRealWorld")) {
+                                d.append(k, plain(path + "." + k, o.get(k), 200, errors));
+                            }
+                            return d;
+                        });
+            }
+            default -> throw new IllegalStateException(f.kind().name());
+        }
+    }
+
+    private interface Item {
+        Document read(ObjectNode node, String path);
+    }
+
+    private static List<Document> objects(String name, JsonNode node, Set<String> keys, Errors errors, Item item) {
+        List<Document> out = new ArrayList<>();
+        if (!node.isArray() || node.size() > 100) {
+            errors.add(name, "must be an array of at most 100 objects");
+            return out;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String path = name + "[" + i + "]";
+            JsonNode o = node.get(i);
+            if (!o.isObject()) {
+                errors.add(path, "must be an object");
+                continue;
+            }
+            Iterator<String> names = o.fieldNames();
+            while (names.hasNext()) {
+                String k = names.next();
+                if (!keys.contains(k)) {
+                    errors.add(path + "." + k, "is not a known field");
+                }
+            }
+            out.add(item.read((ObjectNode) o, path));
+        }
+        return out;
+    }
+
+    private static String plain(String name, JsonNode node, int max, Errors errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(name, "must be a string");
+            return null;
+        }
+        String v = node.asText().strip();
+        if (v.length() > max) {
+            errors.add(name, "must be at most " + max + " characters");
+        } else if (MARKUP.matcher(v).find()) {
+            errors.add(name, "must be plain text (no markup)");
+        }
+        return v;
+    }
+
+    private static String rich(String name, JsonNode node, int max, Errors errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(name, "must be a string");
+            return null;
+        }
+        if (node.asText().length() > max) {
+            errors.add(name, "must be at most " + max + " characters");
+            return null;
+        }
+        return RICH.sanitize(node.asText()).strip();
+    }
+
+    private void check(String field, String property, Object value, Errors errors) {
+        if (value != null) {
+            violations(field, validator.validateValue(Constraints.class, property, value), errors);
+        }
+    }
+
+    private static <T> void violations(String path, Set<ConstraintViolation<T>> found, Errors errors) {
+        for (ConstraintViolation<T> v : found) {
+            String property = v.getPropertyPath().toString();
+            boolean scalar = property.isEmpty() || Set.of("price", "url", "ranking", "seating", "rank").contains(property);
+            errors.add(scalar ? path : path + "." + property, v.getMessage());
+        }
+    }
+
+    static final class Errors {
+        private final Map<String, String> byField = new LinkedHashMap<>();
+
+        void add(String field, String message) {
+            byField.putIfAbsent(field, message);
+        }
+
+        boolean has(String field) {
+            return byField.keySet().stream().anyMatch(k -> k.equals(field) || k.startsWith(field + "[")
+                    || k.startsWith(field + "."));
+        }
+
+        Result result(Document values) {
+            List<String> list = new ArrayList<>();
+            byField.forEach((f, m) -> list.add(f + ": " + m));
+            return new Result(values, list, byField.isEmpty() ? null : byField.keySet().iterator().next());
+        }
+    }
+}

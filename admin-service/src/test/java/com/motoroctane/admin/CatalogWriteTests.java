@@ -1,0 +1,277 @@
+package com.motoroctane.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.motoroctane.admin.support.AdminTest;
+import com.motoroctane.admin.support.AdminTestResource;
+import com.motoroctane.common.events.InvalidationEvent;
+import com.motoroctane.devstack.test.DevstackTestResource;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@WithTestResource(value = DevstackTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = AdminTestResource.class, scope = TestResourceScope.GLOBAL)
+class CatalogWriteTests extends AdminTest {
+
+    private static final String XSS = "<p>ok</p><script>alert(1)</script><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">x</a>";
+
+    @Inject
+    MongoClient mongo;
+
+    @Inject
+    RedisDataSource redis;
+
+    private MongoDatabase db() {
+        return mongo.getDatabase(DevstackTestResource.DATABASE);
+    }
+
+    private static String brand() {
+        return as("admin").body(Map.of("name", unique("Brand"))).post("/api/brands").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private static String model(String brandId) {
+        return as("admin").body(Map.of("name", unique("Model"), "brandId", brandId, "bodyType", "SUV"))
+                .post("/api/models").then().statusCode(201).extract().path("id");
+    }
+
+    private static String variant(String brandId, String modelId) {
+        return as("admin").body(Map.of("name", unique("LXi"), "brandId", brandId, "modelId", modelId, "price", 650000,
+                "fuelType", "Petrol")).post("/api/variants").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void createUsesThePreviousIdSchemeWithSuffixOnCollision() {
+        String name = unique("Zeta Motors");
+        String first = as("editor").body(Map.of("name", name)).post("/api/brands").then().statusCode(201)
+                .header("ETag", "\"v1\"").extract().path("id");
+        String second = as("editor").body(Map.of("name", name)).post("/api/brands").then().statusCode(201).extract().path("id");
+        assertEquals("brand-" + name.toLowerCase().replace(' ', '-'), first);
+        assertEquals(first + "-1", second);
+    }
+
+    @Test
+    void xssIsStrippedFromEveryRichTextField() {
+        String brandId = brand();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", unique("Safe"));
+        body.put("brandId", brandId);
+        for (String f : List.of("pros", "cons", "description", "exteriorDesign", "comfortConvenience", "summary")) {
+            body.put(f, XSS);
+        }
+        body.put("faqs", List.of(Map.of("question", "Q?", "answer", XSS)));
+        body.put("engineSummaries", List.of(Map.of("title", "1.2", "summary", XSS)));
+        String id = as("editor").body(body).post("/api/models").then().statusCode(201).extract().path("id");
+        Document stored = db().getCollection("models").find(Filters.eq("id", id)).first();
+        List<String> rich = new ArrayList<>();
+        for (String f : List.of("pros", "cons", "description", "exteriorDesign", "comfortConvenience", "summary")) {
+            rich.add(stored.getString(f));
+        }
+        rich.add(stored.getList("faqs", Document.class).get(0).getString("answer"));
+        rich.add(stored.getList("engineSummaries", Document.class).get(0).getString("summary"));
+        String modelId = id;
+        String variantId = as("editor").body(Map.of("name", unique("V"), "brandId", brandId, "modelId", modelId,
+                "price", 500000, "description", XSS, "keyFeatures", XSS, "headerSummary", XSS, "exteriorDesign", XSS,
+                "comfortConvenience", XSS)).post("/api/variants").then().statusCode(201).extract().path("id");
+        Document v = db().getCollection("variants").find(Filters.eq("id", variantId)).first();
+        for (String f : List.of("description", "keyFeatures", "headerSummary", "exteriorDesign", "comfortConvenience")) {
+            rich.add(v.getString(f));
+        }
+        String brandSummary = as("editor").body(Map.of("summary", XSS, "faqs", List.of(Map.of("question", "Q", "answer", XSS))))
+                .patch("/api/brands/" + brandId).then().statusCode(200).extract().path("summary");
+        rich.add(brandSummary);
+        for (String html : rich) {
+            assertTrue(html.contains("<p>ok</p>"), html);
+            assertFalse(html.contains("<script") || html.contains("onerror") || html.contains("javascript:"), html);
+        }
+    }
+
+    @Test
+    void markupInAPlainFieldIsRejected() {
+        as("editor").body(Map.of("name", "<b>Bold</b> Motors")).post("/api/brands").then().statusCode(400)
+                .contentType("application/problem+json").body("parameter", equalTo("name"));
+    }
+
+    @Test
+    void injectionShapedJsonIs400AndWritesNothing() {
+        long brands = db().getCollection("brands").countDocuments();
+        as("editor").body("{\"name\":{\"$gt\":\"\"}}").post("/api/brands").then().statusCode(400)
+                .body("parameter", equalTo("name"));
+        as("editor").body("{\"name\":\"Ok\",\"$where\":\"1\"}").post("/api/brands").then().statusCode(400)
+                .body("parameter", equalTo("$where"));
+        as("editor").body("{\"name\":\"Ok\",\"faqs\":[{\"question\":\"q\",\"answer\":{\"$ne\":1}}]}").post("/api/brands")
+                .then().statusCode(400).body("parameter", equalTo("faqs[0].answer"));
+        as("editor").body("{\"name\":\"Ok\",\"unknownField\":1}").post("/api/brands").then().statusCode(400)
+                .body("detail", containsString("unknownField"));
+        assertEquals(brands, db().getCollection("brands").countDocuments());
+    }
+
+    @Test
+    void variantRulesAreEnforced() {
+        String brandId = brand();
+        String modelId = model(brandId);
+        String other = brand();
+        as("editor").body(Map.of("name", "X", "brandId", brandId, "modelId", modelId, "price", 0)).post("/api/variants")
+                .then().statusCode(400).body("parameter", equalTo("price"));
+        as("editor").body(Map.of("name", "X", "brandId", brandId, "modelId", modelId, "price", 100_000_000))
+                .post("/api/variants").then().statusCode(400).body("parameter", equalTo("price"));
+        as("editor").body(Map.of("name", "X", "brandId", other, "modelId", modelId, "price", 500000))
+                .post("/api/variants").then().statusCode(400).body("parameter", equalTo("brandId"));
+        as("editor").body(Map.of("name", "X", "brandId", brandId, "modelId", modelId, "price", 500000, "fuelType", "Steam"))
+                .post("/api/variants").then().statusCode(400).body("parameter", equalTo("fuelType"));
+        as("editor").body(Map.of("name", "X", "brandId", brandId, "modelId", "model-nope", "price", 500000))
+                .post("/api/variants").then().statusCode(400).body("parameter", equalTo("modelId"));
+        as("editor").body(Map.of("name", "M", "brandId", brandId, "heroImage", "javascript:alert(1)"))
+                .post("/api/models").then().statusCode(400).body("parameter", equalTo("heroImage"));
+    }
+
+    @Test
+    void staleIfMatchIs412AndCurrentOneApplies() {
+        String brandId = brand();
+        as("editor").header("If-Match", "\"v1\"").body(Map.of("summary", "two")).patch("/api/brands/" + brandId)
+                .then().statusCode(200).header("ETag", "\"v2\"");
+        as("editor").header("If-Match", "\"v1\"").body(Map.of("summary", "three")).patch("/api/brands/" + brandId)
+                .then().statusCode(412).contentType("application/problem+json");
+        as("editor").body(Map.of("summary", "no precondition")).patch("/api/brands/" + brandId).then().statusCode(200)
+                .body("version", equalTo(3));
+    }
+
+    @Test
+    void brandDeleteCascadesAndLeavesNoOrphans() {
+        String brandId = brand();
+        String m1 = model(brandId);
+        String m2 = model(brandId);
+        variant(brandId, m1);
+        variant(brandId, m2);
+        String foreignModel = model(brand());
+        as("admin").body(List.of(Map.of("model1Id", m1, "model2Id", foreignModel), Map.of("model1Id", foreignModel, "model2Id", m2)))
+                .post("/api/popular-comparisons").then().statusCode(200).body("count", equalTo(2));
+        as("editor").delete("/api/brands/" + brandId).then().statusCode(403);
+        as("admin").delete("/api/brands/" + brandId).then().statusCode(204);
+        assertEquals(0, db().getCollection("brands").countDocuments(Filters.eq("id", brandId)));
+        assertEquals(0, db().getCollection("models").countDocuments(Filters.eq("brandId", brandId)));
+        assertEquals(0, db().getCollection("variants").countDocuments(Filters.or(Filters.eq("brandId", brandId),
+                Filters.in("modelId", m1, m2))));
+        assertEquals(0, db().getCollection("popularcomparisons").countDocuments(Filters.or(
+                Filters.in("model1Id", m1, m2), Filters.in("model2Id", m1, m2))));
+        noOrphansAnywhere();
+    }
+
+    @Test
+    void modelDeleteCascadesToVariantsAndComparisons() {
+        String brandId = brand();
+        String m = model(brandId);
+        String v = variant(brandId, m);
+        as("admin").delete("/api/models/" + m).then().statusCode(204);
+        assertEquals(0, db().getCollection("variants").countDocuments(Filters.eq("id", v)));
+        assertEquals(1, db().getCollection("brands").countDocuments(Filters.eq("id", brandId)));
+        noOrphansAnywhere();
+    }
+
+    private void noOrphansAnywhere() {
+        List<String> brands = db().getCollection("brands").distinct("id", String.class).into(new ArrayList<>());
+        List<String> models = db().getCollection("models").distinct("id", String.class).into(new ArrayList<>());
+        assertEquals(0, db().getCollection("models").countDocuments(Filters.nin("brandId", brands)));
+        assertEquals(0, db().getCollection("variants").countDocuments(Filters.nin("modelId", models)));
+        assertEquals(0, db().getCollection("popularcomparisons").countDocuments(Filters.or(
+                Filters.nin("model1Id", models), Filters.nin("model2Id", models))));
+    }
+
+    @Test
+    void everyWriteIsAuditedWithADiff() {
+        String brandId = brand();
+        as("editor").body(Map.of("summary", "audited")).patch("/api/brands/" + brandId).then().statusCode(200);
+        as("admin").queryParam("entity", "brand").queryParam("limit", 100).get("/api/admin/audit").then()
+                .statusCode(200).body("data.find { it.entityId == '" + brandId + "' && it.action == 'update' }.diff.summary.to",
+                        equalTo("audited"))
+                .body("data.find { it.entityId == '" + brandId + "' && it.action == 'update' }.actor.role", equalTo("editor"));
+        as("editor").get("/api/admin/audit").then().statusCode(403);
+    }
+
+    @Test
+    void aWriteAppendsItsInvalidationEventToTheStream() {
+        String brandId = brand();
+        String modelId = model(brandId);
+        String variantId = variant(brandId, modelId);
+        as("editor").body(Map.of("price", 777000)).patch("/api/variants/" + variantId).then().statusCode(200);
+        var all = redis.stream(String.class).xrange(InvalidationEvent.STREAM, io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"));
+        String json = all.get(all.size() - 1).payload().get(InvalidationEvent.STREAM_FIELD);
+        assertTrue(json.contains("\"variant:" + variantId + "\"") && json.contains("\"model:" + modelId + "\"")
+                && json.contains("\"brand:" + brandId + "\"") && json.contains("\"type\":\"updated\""), json);
+    }
+
+    @Test
+    void availableRankingsArePublicAndExcludeTakenOnes() {
+        Response r = given().get("/api/brands/available-rankings");
+        r.then().statusCode(200);
+        List<Integer> free = r.jsonPath().getList("$", Integer.class);
+        assertFalse(free.isEmpty() && db().getCollection("brands").countDocuments() < 50);
+        assertTrue(free.stream().allMatch(n -> n >= 1 && n <= 50));
+    }
+
+    @Test
+    void roleMatrix() {
+        String brandId = brand();
+        String modelId = model(brandId);
+        String[] roles = {null, "editor", "admin", "super_admin"};
+        // route -> expected status per role (anonymous, editor, admin, super_admin); 0 = allowed (not 401/403)
+        record Route(String method, String path, Object body, int[] expect) { }
+        List<Route> routes = List.of(
+                new Route("POST", "/api/brands", Map.of("name", "x"), new int[] {401, 0, 0, 0}),
+                new Route("PATCH", "/api/brands/" + brandId, Map.of(), new int[] {401, 0, 0, 0}),
+                new Route("PUT", "/api/models/" + modelId, Map.of(), new int[] {401, 0, 0, 0}),
+                new Route("DELETE", "/api/variants/variant-none", null, new int[] {401, 403, 0, 0}),
+                new Route("DELETE", "/api/models/model-none", null, new int[] {401, 403, 0, 0}),
+                new Route("DELETE", "/api/brands/brand-none", null, new int[] {401, 403, 0, 0}),
+                new Route("POST", "/api/popular-comparisons", List.of(), new int[] {401, 0, 0, 0}),
+                new Route("DELETE", "/api/popular-comparisons/none", null, new int[] {401, 403, 0, 0}),
+                new Route("POST", "/api/bulk/brands", List.of(), new int[] {401, 403, 0, 0}),
+                new Route("GET", "/api/admin/audit", null, new int[] {401, 403, 0, 0}),
+                new Route("GET", "/api/admin/export", null, new int[] {401, 403, 0, 0}),
+                new Route("GET", "/api/admin/users", null, new int[] {401, 403, 403, 0}),
+                new Route("POST", "/api/admin/users", Map.of(), new int[] {401, 403, 403, 0}),
+                new Route("DELETE", "/api/admin/users/none", null, new int[] {401, 403, 403, 0}),
+                new Route("GET", "/api/auth/me", null, new int[] {401, 0, 0, 0}),
+                new Route("GET", "/api/brands/available-rankings", null, new int[] {0, 0, 0, 0}),
+                new Route("GET", "/.well-known/jwks.json", null, new int[] {0, 0, 0, 0}));
+        for (Route route : routes) {
+            for (int i = 0; i < roles.length; i++) {
+                var spec = as(roles[i]);
+                if (route.body() != null) {
+                    spec = spec.body(route.body());
+                }
+                int status = spec.request(route.method(), route.path()).statusCode();
+                String what = route.method() + " " + route.path() + " as " + roles[i];
+                if (route.expect()[i] == 0) {
+                    assertTrue(status != 401 && status != 403, what + " was " + status);
+                } else {
+                    assertEquals(route.expect()[i], status, what);
+                }
+            }
+        }
+    }
+}
