@@ -15,8 +15,13 @@ public record CachedResponse(byte[] body, String etag, String surrogateKeys, lon
 
     private static final String FORMAT = "mo1";
 
-    public static CachedResponse of(byte[] body, String surrogateKeys, int ttlSeconds) {
-        return new CachedResponse(body, etagOf(body), surrogateKeys, System.currentTimeMillis(), ttlSeconds);
+    /** @param etag a validator the writer also understands (a document's version), or null to hash the bytes */
+    public static CachedResponse of(byte[] body, String surrogateKeys, int ttlSeconds, String etag) {
+        return new CachedResponse(body, etag != null ? etag : etagOf(body), surrogateKeys, System.currentTimeMillis(), ttlSeconds);
+    }
+
+    public java.util.List<String> tags() {
+        return surrogateKeys.isBlank() ? java.util.List.of() : java.util.List.of(surrogateKeys.split(" "));
     }
 
     public long ageMillis(long now) {

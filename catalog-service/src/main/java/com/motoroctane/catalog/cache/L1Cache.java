@@ -1,11 +1,17 @@
 package com.motoroctane.catalog.cache;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.motoroctane.catalog.config.CatalogConfig;
 
 /**
@@ -21,6 +27,8 @@ public class L1Cache {
 
     private final Cache<String, Entry> entries;
     private final long freshMillis;
+    /** Surrogate key → cache keys holding it, so an invalidation event evicts exactly those. */
+    private final Map<String, Set<String>> byTag = new ConcurrentHashMap<>();
 
     public L1Cache(CatalogConfig config) {
         CatalogConfig.L1 l1 = config.cache().l1();
@@ -29,6 +37,11 @@ public class L1Cache {
                 .maximumWeight(l1.maxBytes())
                 .weigher((String key, Entry e) -> key.length() + e.response().body().length + 256)
                 .expireAfterWrite(l1.staleRetention().toMillis(), TimeUnit.MILLISECONDS)
+                .removalListener((String key, Entry e, RemovalCause cause) -> {
+                    if (key != null && e != null && cause != RemovalCause.REPLACED) {
+                        untag(key, e.response());
+                    }
+                })
                 .build();
     }
 
@@ -48,7 +61,32 @@ public class L1Cache {
     }
 
     public void put(String key, CachedResponse response) {
+        for (String tag : response.tags()) {
+            byTag.computeIfAbsent(tag, t -> ConcurrentHashMap.newKeySet()).add(key);
+        }
         entries.put(key, new Entry(response, System.currentTimeMillis()));
+    }
+
+    /** Drops every entry tagged with any of {@code tags}; returns how many keys that named. */
+    public int invalidateTags(Collection<String> tags) {
+        Set<String> keys = new HashSet<>();
+        for (String tag : tags) {
+            Set<String> tagged = byTag.remove(tag);
+            if (tagged != null) {
+                keys.addAll(tagged);
+            }
+        }
+        entries.invalidateAll(keys);
+        return keys.size();
+    }
+
+    private void untag(String key, CachedResponse response) {
+        for (String tag : response.tags()) {
+            Set<String> tagged = byTag.get(tag);
+            if (tagged != null) {
+                tagged.remove(key);
+            }
+        }
     }
 
     public void invalidate(String key) {
@@ -57,6 +95,7 @@ public class L1Cache {
 
     public void invalidateAll() {
         entries.invalidateAll();
+        byTag.clear();
     }
 
     public long size() {

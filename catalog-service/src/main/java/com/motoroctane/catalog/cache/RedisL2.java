@@ -20,6 +20,9 @@ import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Command;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -37,6 +40,30 @@ public class RedisL2 {
     private static final TypeLiteral<Uni<byte[]>> BYTES = new TypeLiteral<>() { };
     private static final TypeLiteral<Uni<Void>> VOID = new TypeLiteral<>() { };
     private static final TypeLiteral<Uni<String>> STRING = new TypeLiteral<>() { };
+
+    /** Tag sets outlive the longest entry TTL, so a set never forgets a live entry. */
+    static final int TAG_TTL_SECONDS = 7200;
+
+    private static final String PUT_TAGGED = """
+            redis.call('SETEX', KEYS[1], ARGV[1], ARGV[2])
+            for i = 4, #ARGV do
+              local tag = 'catalog:tag:' .. ARGV[i]
+              redis.call('SADD', tag, KEYS[1])
+              redis.call('EXPIRE', tag, ARGV[3])
+            end
+            return 1
+            """;
+
+    private static final String EVICT_TAGS = """
+            local n = 0
+            for i = 1, #ARGV do
+              local tag = 'catalog:tag:' .. ARGV[i]
+              local members = redis.call('SMEMBERS', tag)
+              for _, key in ipairs(members) do n = n + redis.call('DEL', key) end
+              redis.call('DEL', tag)
+            end
+            return n
+            """;
 
     private final ReactiveValueCommands<String, byte[]> values;
     private final ReactiveKeyCommands<String> keys;
@@ -72,8 +99,30 @@ public class RedisL2 {
         return guarded(() -> values.get(key), BYTES).map(CachedResponse::decode);
     }
 
+    /** SETEX plus the entry's key added to one tag set per surrogate key, in one atomic round trip. */
     public Uni<Void> put(String key, CachedResponse response) {
-        return guarded(() -> values.setex(key, response.ttlSeconds(), response.encode()), VOID);
+        Request put = Request.cmd(Command.EVAL).arg(PUT_TAGGED).arg(1).arg(key)
+                .arg(response.ttlSeconds()).arg(Buffer.buffer(response.encode())).arg(TAG_TTL_SECONDS);
+        response.tags().forEach(put::arg);
+        return guarded(() -> redis.getRedis().send(put).replaceWithVoid(), VOID);
+    }
+
+    /** Deletes every entry in the tag sets of {@code tags}, and the sets. Runs without the 50 ms budget. */
+    public Uni<Long> evictTags(java.util.Collection<String> tags) {
+        if (tags.isEmpty()) {
+            return Uni.createFrom().item(0L);
+        }
+        Request evict = Request.cmd(Command.EVAL).arg(EVICT_TAGS).arg(0);
+        tags.forEach(evict::arg);
+        return redis.getRedis().send(evict).map(r -> r == null ? 0L : r.toLong());
+    }
+
+    /** Deletes every {@code catalog:*} key (when an event says precise eviction is impossible). */
+    public Uni<Long> flushAll() {
+        return keys.scan(new KeyScanArgs().match(CacheKeys.CATALOG_PREFIX + "*").count(1000)).toMulti()
+                .group().intoLists().of(500)
+                .onItem().transformToUniAndConcatenate(batch -> keys.del(batch.toArray(String[]::new)).map(Integer::longValue))
+                .collect().with(java.util.stream.Collectors.summingLong(Long::longValue));
     }
 
     public Uni<Void> delete(String key) {

@@ -3,6 +3,7 @@ package com.motoroctane.catalog.cache;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +30,15 @@ public class ResponseCache {
 
     public enum Source { HIT, MISS, STALE }
 
-    /** What a loader produces: the JSON bytes and the surrogate keys naming the entities inside. */
-    public record Rendered(byte[] body, String surrogateKeys) {
+    /**
+     * What a loader produces: the JSON bytes, the surrogate keys naming the entities inside, and for a
+     * single document the version-derived ETag admin-service accepts as If-Match (null: hash the bytes).
+     */
+    public record Rendered(byte[] body, String surrogateKeys, String etag) {
+
+        public Rendered(byte[] body, String surrogateKeys) {
+            this(body, surrogateKeys, null);
+        }
     }
 
     public record Served(CachedResponse response, Source source) {
@@ -42,6 +50,11 @@ public class ResponseCache {
     private final RedisL2 l2;
     private final CatalogConfig config;
     private final ConcurrentHashMap<String, CompletableFuture<CachedResponse>> loading = new ConcurrentHashMap<>();
+    /**
+     * Bumped by every eviction. A load that started before an eviction may hold data read before the
+     * write, so it is served but not cached.
+     */
+    private final AtomicLong evictions = new AtomicLong();
     private final Counter l1Hits;
     private final Counter l2Hits;
     private final Counter misses;
@@ -78,11 +91,14 @@ public class ResponseCache {
             l1Hits.increment();
             return Uni.createFrom().item(new Served(fresh, Source.HIT));
         }
+        long generation = evictions.get();
         return l2.get(key)
                 .onFailure().recoverWithNull()
                 .flatMap(fromL2 -> {
                     if (fromL2 != null && fromL2.remainingSeconds(System.currentTimeMillis()) > 0) {
-                        l1.put(key, fromL2);
+                        if (evictions.get() == generation) {
+                            l1.put(key, fromL2);
+                        }
                         l2Hits.increment();
                         return Uni.createFrom().item(new Served(fromL2, Source.HIT));
                     }
@@ -110,8 +126,39 @@ public class ResponseCache {
         }
     }
 
+    /**
+     * Drops every entry, in both tiers, tagged with one of {@code surrogateKeys}; returns the number of
+     * L1 entries dropped. L2 is cleaned in the background (every instance does it; it is idempotent).
+     */
+    public int evictTags(java.util.Collection<String> surrogateKeys) {
+        evictions.incrementAndGet();
+        // L2 first: once L1 is cleared, a miss must not find the old bytes in Redis and put them back
+        try {
+            l2.evictTags(surrogateKeys).await().atMost(java.time.Duration.ofSeconds(2));
+        } catch (RuntimeException e) {
+            LOG.warnf("L2 eviction of %s failed (%s); entries there expire by TTL", surrogateKeys, e.toString());
+        }
+        int dropped = l1.invalidateTags(surrogateKeys);
+        evictions.incrementAndGet();
+        return dropped;
+    }
+
+    /** Drops everything this service caches, in both tiers (L2 first, for the reason in {@link #evictTags}). */
+    public void flushAll() {
+        evictions.incrementAndGet();
+        try {
+            long n = l2.flushAll().await().atMost(java.time.Duration.ofSeconds(30));
+            LOG.infof("Flushed %d L2 keys", n);
+        } catch (RuntimeException e) {
+            LOG.warnf("L2 flush failed (%s); entries there expire by TTL", e.toString());
+        }
+        l1.invalidateAll();
+        evictions.incrementAndGet();
+    }
+
     /** Drops one key from both tiers (used when the data behind it is known to have changed). */
     public void evict(String key) {
+        evictions.incrementAndGet();
         l1.invalidate(key);
         l2.delete(key).subscribe().with(ok -> { }, failure -> LOG.debugf("evict %s failed: %s", key, failure));
     }
@@ -123,11 +170,14 @@ public class ResponseCache {
             return join(running);
         }
         try {
+            long generation = evictions.get();
             Rendered rendered = loader.get();
             CachedResponse response = CachedResponse.of(rendered.body(), rendered.surrogateKeys(),
-                    kind.ttlSeconds(config.cache().ttl()));
-            l1.put(key, response);
-            l2.put(key, response).subscribe().with(ok -> { }, failure -> { });
+                    kind.ttlSeconds(config.cache().ttl()), rendered.etag());
+            if (evictions.get() == generation) {
+                l1.put(key, response);
+                l2.put(key, response).subscribe().with(ok -> { }, failure -> { });
+            }
             mine.complete(response);
             return response;
         } catch (MongoException e) {

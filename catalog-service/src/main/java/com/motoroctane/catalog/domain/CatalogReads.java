@@ -91,7 +91,9 @@ public class CatalogReads {
         if (doc == null) {
             throw ProblemException.notFound(capitalized(listing.entity()), idOrSlug);
         }
-        return new Rendered(json.bytes(doc), new SurrogateKeys().addDocument(listing.entity(), doc).header());
+        // the whole document's ETag is its version, so what a client read here is valid as If-Match at admin-service
+        String etag = fields.isEmpty() && doc.get("version") instanceof Number v ? "\"v" + v.longValue() + '"' : null;
+        return new Rendered(json.bytes(doc), new SurrogateKeys().addDocument(listing.entity(), doc).header(), etag);
     }
 
     public Rendered brandFormatted(String idOrSlug) {
