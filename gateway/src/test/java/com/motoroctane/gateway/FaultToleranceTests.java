@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,13 +28,14 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.motoroctane.gateway.proxy.CircuitBreaker;
 import com.motoroctane.gateway.support.GatewayTest;
 import com.motoroctane.gateway.support.GatewayTestResource;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /**
  * A broken upstream, stood in for by WireMock (the only way to make a service slow, hang, reset or fail on
@@ -51,7 +54,7 @@ class FaultToleranceTests extends GatewayTest {
         for (int i = 0; i < 4; i++) {
             given().post("/api/fault/orders").then().statusCode(500);
         }
-        assertEquals(CircuitBreaker.State.OPEN, upstream("fault").breaker().state());
+        assertEquals(CircuitBreakerState.OPEN, upstream("fault").breaker().state());
         int contacted = stub.find(postRequestedFor(urlPathEqualTo("/api/fault/orders"))).size();
 
         for (int i = 0; i < 3; i++) {
@@ -62,6 +65,26 @@ class FaultToleranceTests extends GatewayTest {
                     .header("X-Content-Type-Options", equalTo("nosniff"));
         }
         stub.verifyThat(exactly(contacted), postRequestedFor(urlPathEqualTo("/api/fault/orders")));
+    }
+
+    @Test
+    void clientsHangingUpMidBodyDoNotOpenTheBreaker() throws Exception {
+        stub.register(get(urlPathEqualTo("/api/fault/large")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/octet-stream")
+                .withBody(new byte[256 * 1024]).withChunkedDribbleDelay(32, 2000)));
+        for (int i = 0; i < 6; i++) {
+            try (Socket client = new Socket("127.0.0.1", RestAssured.port)) {
+                client.getOutputStream().write("GET /api/fault/large HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertTrue(client.getInputStream().read(new byte[512]) > 0, "the answer has started");
+            } // hung up with most of the body still to come
+        }
+        for (int i = 0; i < 100 && upstream("fault").inFlight() > 0; i++) {
+            Thread.sleep(20); // the gateway notices each hang-up on its own event loop
+        }
+        assertEquals(CircuitBreakerState.CLOSED, upstream("fault").breaker().state());
+        stub.register(get(urlPathEqualTo("/api/fault/small")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        given().get("/api/fault/small").then().statusCode(200);
     }
 
     @Test
@@ -87,7 +110,7 @@ class FaultToleranceTests extends GatewayTest {
                 status = given().get("/api/killable/items").statusCode();
             }
             assertEquals(200, status, "the gateway serves again once the service is back");
-            assertEquals(CircuitBreaker.State.CLOSED, upstream("killable").breaker().state());
+            assertEquals(CircuitBreakerState.CLOSED, upstream("killable").breaker().state());
         } finally {
             restarted.stop();
         }

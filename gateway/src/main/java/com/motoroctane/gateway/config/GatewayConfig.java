@@ -60,6 +60,7 @@ public interface GatewayConfig {
         @WithDefault("1024")
         int maxConcurrent();
 
+        /** Keep-alive connections per event loop (each loop has its own pool). */
         @WithDefault("256")
         int poolSize();
 
@@ -73,13 +74,9 @@ public interface GatewayConfig {
     }
 
     interface Breaker {
-        /** Outcomes remembered (a count-based rolling window). */
+        /** Calls remembered (a count-based rolling window); no decision before it is full. */
         @WithDefault("20")
         int window();
-
-        /** No decision before this many outcomes are in the window. */
-        @WithDefault("10")
-        int minimumCalls();
 
         @WithDefault("0.5")
         double failureRatio();

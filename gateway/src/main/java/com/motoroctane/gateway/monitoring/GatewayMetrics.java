@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.motoroctane.gateway.proxy.CircuitBreaker;
 import com.motoroctane.gateway.proxy.ProxyHandler;
 import com.motoroctane.gateway.proxy.Upstream;
 import com.motoroctane.gateway.ratelimit.RateClass;
@@ -19,6 +18,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -150,7 +150,7 @@ public class GatewayMetrics {
         return copy;
     }
 
-    static int stateValue(CircuitBreaker.State state) {
+    static int stateValue(CircuitBreakerState state) {
         return switch (state) {
             case CLOSED -> 0;
             case OPEN -> 1;

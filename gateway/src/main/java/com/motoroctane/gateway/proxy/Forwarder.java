@@ -3,12 +3,15 @@ package com.motoroctane.gateway.proxy;
 import java.net.ConnectException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import com.motoroctane.gateway.edge.Compression;
@@ -27,11 +30,12 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Streams a request to its upstream and the answer back, never holding a whole body: the request body
- * is piped as it arrives and the response body is piped as the upstream sends it. Around each call: the
+ * is piped as it arrives and the response body is relayed as the upstream sends it. Around each call: the
  * upstream's bulkhead and breaker, timeouts, and retries with backoff for GET/HEAD only.
  */
 @ApplicationScoped
@@ -78,14 +82,7 @@ public class Forwarder {
             onStatus.accept(503);
             return;
         }
-        if (!upstream.breaker().tryAcquire()) {
-            upstream.leave();
-            rejectOpenBreaker(ctx, upstream);
-            onStatus.accept(503);
-            return;
-        }
-        Call call = new Call(ctx, upstream, body, onStatus);
-        call.attempt();
+        new Call(ctx, upstream, body, onStatus).attempt();
     }
 
     private void rejectOpenBreaker(RoutingContext ctx, Upstream upstream) {
@@ -95,7 +92,7 @@ public class Forwarder {
                 "Service '" + upstream.name() + "' is failing; the gateway stopped calling it for a while"));
     }
 
-    /** One proxied exchange, with its retries. */
+    /** One proxied exchange, with its retries; each attempt is one call under the upstream's breaker. */
     private final class Call {
         final RoutingContext ctx;
         final HttpServerRequest request;
@@ -105,8 +102,12 @@ public class Forwarder {
         final boolean idempotent;
         final boolean hasBody;
         int attempt;
+        /** The client has its answer (or is gone) and the bulkhead slot is released. */
         boolean finished;
+        boolean clientLeft;
         HttpClientRequest current;
+        /** The breaker's verdict on the attempt in progress; the first decision stands. */
+        CompletableFuture<Void> verdict;
 
         Call(RoutingContext ctx, Upstream upstream, Buffer body, IntConsumer onStatus) {
             this.ctx = ctx;
@@ -120,6 +121,18 @@ public class Forwarder {
         }
 
         void attempt() {
+            upstream.breaker().call(this::exchange).whenComplete((ignored, failure) -> {
+                Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                        ? wrapped.getCause() : failure;
+                if (cause instanceof CircuitBreakerOpenException && !finished) {
+                    rejectOpenBreaker(ctx, upstream);
+                    finish(503);
+                }
+            });
+        }
+
+        void exchange(CompletableFuture<Void> verdict) {
+            this.verdict = verdict;
             RequestOptions options = new RequestOptions()
                     .setMethod(request.method())
                     .setURI(upstream.basePath() + request.uri())
@@ -191,20 +204,18 @@ public class Forwarder {
         void respond(HttpClientResponse response) {
             int status = response.statusCode();
             metrics.cacheOutcome(response.getHeader("X-Cache"));
+            Throwable failed = null;
             if (status >= 500) {
+                failed = new UpstreamStatus(status);
                 metrics.upstreamError(upstream.name(), "status-" + status);
-                if (idempotent && (status == 502 || status == 503) && retry()) {
+                if (idempotent && (status == 502 || status == 503) && retry(failed)) {
                     response.body(); // drain so the connection goes back to the pool
                     return;
                 }
-                upstream.breaker().onFailure();
-            } else {
-                upstream.breaker().onSuccess();
             }
             HttpServerResponse out = ctx.response();
             if (out.closed()) {
-                response.request().reset();
-                finish(status);
+                clientGone();
                 return;
             }
             out.setStatusCode(status);
@@ -224,35 +235,53 @@ public class Forwarder {
             } else if (!bodyless && response.getHeader("Content-Length") == null) {
                 out.setChunked(true);
             }
+            Throwable outcome = failed;
             if (bodyless) {
-                response.body().onComplete(ignored -> out.end());
-                finish(status);
-                return;
+                response.body().onComplete(ignored -> {
+                    decide(outcome);
+                    out.end();
+                });
+            } else {
+                relay(response, out, outcome);
             }
-            response.pipe().endOnFailure(false).to(out).onComplete(piped -> {
-                if (piped.succeeded()) {
-                    return;
+            finish(status);
+        }
+
+        /**
+         * Streams the body with back-pressure. Unlike a pipe, it knows which side broke: the client leaving
+         * is {@link #clientGone()} (no verdict on the upstream), only a failure of the upstream's own stream
+         * counts against its breaker.
+         */
+        void relay(HttpClientResponse response, HttpServerResponse out, Throwable outcome) {
+            response.handler(chunk -> {
+                out.write(chunk);
+                if (out.writeQueueFull()) {
+                    response.pause();
+                    out.drainHandler(ignored -> response.resume());
                 }
-                if (out.closed()) {
-                    // the client went away mid-body: not the upstream's fault, only stop reading from it
-                    response.request().reset();
-                    return;
+            });
+            response.exceptionHandler(failure -> {
+                if (clientLeft) {
+                    return; // our own reset of the upstream request after the client went away
                 }
-                // the status line is already out; cutting the connection is the only way to say "incomplete"
                 metrics.upstreamError(upstream.name(), "broken-body");
-                upstream.breaker().onFailure();
+                decide(failure);
+                // the status line is already out; cutting the connection is the only way to say "incomplete"
                 out.reset();
             });
-            finish(status);
+            response.endHandler(ignored -> {
+                decide(outcome);
+                out.end();
+            });
         }
 
         void failedBeforeResponse(Throwable failure) {
             String kind = kind(failure);
             metrics.upstreamError(upstream.name(), kind);
-            if (idempotent && !"timeout".equals(kind) && retry()) {
+            if (idempotent && !"timeout".equals(kind) && retry(failure)) {
                 return;
             }
-            upstream.breaker().onFailure();
+            decide(failure);
             LOG.debugf("Upstream %s failed (%s) for %s %s: %s", upstream.name(), kind, request.method(), request.path(), failure);
             int status = switch (kind) {
                 case "timeout" -> 504;
@@ -273,20 +302,15 @@ public class Forwarder {
             finish(status);
         }
 
-        /** Schedules the next attempt after an exponential backoff with jitter; false when none is left. */
-        boolean retry() {
-            if (attempt >= upstream.config().retries() || ctx.response().closed()) {
+        /**
+         * Counts the failed attempt and schedules the next one after an exponential backoff with jitter;
+         * false when none is left. The next attempt must get past the breaker like any call.
+         */
+        boolean retry(Throwable failure) {
+            if (attempt >= upstream.config().retries() || clientLeft || ctx.response().closed()) {
                 return false;
             }
-            // the failed attempt counts; the retry itself must get past the breaker like any call
-            upstream.breaker().onFailure();
-            if (!upstream.breaker().tryAcquire()) {
-                upstream.leave();
-                finished = true;
-                rejectOpenBreaker(ctx, upstream);
-                onStatus.accept(503);
-                return true;
-            }
+            decide(failure);
             long base = upstream.config().retryBackoff().toMillis() << attempt;
             long delay = Math.max(1, base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
             attempt++;
@@ -299,15 +323,31 @@ public class Forwarder {
             return true;
         }
 
+        /** Settles the current attempt for the breaker: healthy when {@code failure} is null. */
+        void decide(Throwable failure) {
+            if (verdict == null) {
+                return;
+            }
+            if (failure == null) {
+                verdict.complete(null);
+            } else {
+                verdict.completeExceptionally(failure);
+            }
+        }
+
         void clientGone() {
+            if (clientLeft) {
+                return;
+            }
+            clientLeft = true;
+            decide(new UpstreamBreaker.Abandoned());
             if (!finished) {
-                finished = true;
-                if (current != null) {
-                    current.reset();
-                }
-                upstream.breaker().onAbandoned();
+                finished = true; // before the reset below, whose failure must not read as the upstream's
                 upstream.leave();
                 onStatus.accept(499);
+            }
+            if (current != null) {
+                current.reset(); // stop the upstream's work; a no-op once its answer is complete
             }
         }
 
@@ -317,6 +357,13 @@ public class Forwarder {
                 upstream.leave();
                 onStatus.accept(status);
             }
+        }
+    }
+
+    /** A 5xx answer: relayed to the client, but a failure for the breaker. */
+    static final class UpstreamStatus extends RuntimeException {
+        UpstreamStatus(int status) {
+            super("upstream answered " + status, null, false, false);
         }
     }
 
@@ -342,7 +389,7 @@ public class Forwarder {
             if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
                 return "timeout";
             }
-            if (t instanceof HttpClosedException || t instanceof java.io.IOException) {
+            if (t instanceof HttpClosedException || t instanceof StreamResetException || t instanceof java.io.IOException) {
                 return "reset";
             }
         }
