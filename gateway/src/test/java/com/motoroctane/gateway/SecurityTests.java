@@ -91,6 +91,17 @@ class SecurityTests extends GatewayTest {
     }
 
     @Test
+    void editorsMayWriteCatalogueDocumentsButNotAdminPaths() {
+        stub.register(any(urlPathEqualTo("/admin-service/api/models")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+        given().header("Authorization", "Bearer " + token(Set.of("editor"))).contentType("application/json").body("{}")
+                .post("/api/models").then().statusCode(201);
+        given().header("Authorization", "Bearer " + token(Set.of("viewer"))).contentType("application/json").body("{}")
+                .post("/api/models").then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + token(Set.of("editor"))).post("/api/bulk/models").then().statusCode(403);
+    }
+
+    @Test
     void anyValidTokenMayReadItsOwnAccount() {
         stub.register(any(urlPathEqualTo("/admin-service/api/auth/me")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));

@@ -184,6 +184,9 @@ public interface GatewayConfig {
 
         List<String> adminRoles();
 
+        /** Roles that may write catalogue documents (editors create and edit; admin-service refuses their deletes). */
+        List<String> writerRoles();
+
         /** Every method needs an admin token. */
         List<String> adminPaths();
 

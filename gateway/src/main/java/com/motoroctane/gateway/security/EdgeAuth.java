@@ -30,7 +30,8 @@ import io.vertx.core.http.HttpServerRequest;
 @ApplicationScoped
 public class EdgeAuth {
 
-    public enum Requirement { NONE, AUTHENTICATED, ADMIN }
+    /** WRITER: a catalogue write, which editors may make too (admin-service checks deletes and bulk again). */
+    public enum Requirement { NONE, AUTHENTICATED, WRITER, ADMIN }
 
     private static final Logger LOG = Logger.getLogger(EdgeAuth.class);
 
@@ -40,11 +41,13 @@ public class EdgeAuth {
     private final JWTAuthContextInfo jwks;
     private final JWTAuthContextInfo publicKey;
     private final Set<String> adminRoles;
+    private final Set<String> writerRoles;
 
     public EdgeAuth(GatewayConfig config, Vertx vertx) {
         this.config = config.auth();
         this.vertx = vertx;
         this.adminRoles = Set.copyOf(this.config.adminRoles());
+        this.writerRoles = Set.copyOf(this.config.writerRoles());
         this.jwks = this.config.jwksUrl().filter(u -> !u.isBlank()).map(url -> {
             JWTAuthContextInfo info = base();
             info.setPublicKeyLocation(url);
@@ -79,7 +82,7 @@ public class EdgeAuth {
         boolean write = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH
                 || method == HttpMethod.DELETE;
         if (write && PathPrefixes.matchesAny(path, config.adminWritePaths())) {
-            return Requirement.ADMIN;
+            return Requirement.WRITER;
         }
         if (PathPrefixes.matchesAny(path, config.authenticatedPaths())) {
             return Requirement.AUTHENTICATED;
@@ -94,9 +97,13 @@ public class EdgeAuth {
             return Future.failedFuture(unauthorized("No bearer token or '" + config.cookie() + "' cookie"));
         }
         return vertx.executeBlocking(() -> verify(token), false).compose(jwt -> {
-            if (requirement == Requirement.ADMIN && !hasAdminRole(jwt)) {
+            if (requirement == Requirement.ADMIN && !hasRole(jwt, adminRoles)) {
                 return Future.failedFuture(Problems.problem(403, "forbidden", "Forbidden",
                         "This path needs one of the roles " + adminRoles));
+            }
+            if (requirement == Requirement.WRITER && !hasRole(jwt, writerRoles)) {
+                return Future.failedFuture(Problems.problem(403, "forbidden", "Forbidden",
+                        "Catalogue writes need one of the roles " + writerRoles));
             }
             return Future.succeededFuture(jwt);
         });
@@ -121,13 +128,13 @@ public class EdgeAuth {
         throw unauthorized(last == null ? "No verification key is configured" : "Invalid or expired token");
     }
 
-    private boolean hasAdminRole(JsonWebToken jwt) {
+    private static boolean hasRole(JsonWebToken jwt, Set<String> allowed) {
         Set<String> roles = new HashSet<>(jwt.getGroups() == null ? Set.of() : jwt.getGroups());
         Object role = jwt.getClaim("role");
         if (role != null) {
             roles.add(role.toString().replace("\"", ""));
         }
-        roles.retainAll(adminRoles);
+        roles.retainAll(allowed);
         return !roles.isEmpty();
     }
 
