@@ -27,6 +27,9 @@ import com.motoroctane.common.events.InvalidationEvent;
 import com.motoroctane.devstack.test.DevstackTestResource;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.motoroctane.admin.events.EventPublisher;
+import com.motoroctane.devstack.RedisProcess;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -222,6 +225,33 @@ class CatalogWriteTests extends AdminTest {
         String json = all.get(all.size() - 1).payload().get(InvalidationEvent.STREAM_FIELD);
         assertTrue(json.contains("\"variant:" + variantId + "\"") && json.contains("\"model:" + modelId + "\"")
                 && json.contains("\"brand:" + brandId + "\"") && json.contains("\"type\":\"updated\""), json);
+    }
+
+    @ConfigProperty(name = "devstack.redis.port")
+    int redisPort;
+
+    @Test
+    void aWriteMadeWhileRedisIsDownIsAnnouncedWhenItReturns() throws Exception {
+        String brandId = brand();
+        String modelId = model(brandId);
+        String variantId = variant(brandId, modelId);
+        String token = token("editor");
+        RedisProcess.command(redisPort, "SHUTDOWN NOSAVE");
+        try {
+            given().auth().oauth2(token).contentType("application/json").body(Map.of("price", 654321))
+                    .patch("/api/variants/" + variantId).then().statusCode(200);
+            assertEquals(1, db().getCollection(EventPublisher.OUTBOX).countDocuments(), "kept, not lost");
+        } finally {
+            new RedisProcess(redisPort, java.nio.file.Files.createTempDirectory("redis-back")).start();
+        }
+        boolean announced = false;
+        for (int i = 0; i < 100 && !announced; i++) {
+            Thread.sleep(100);
+            announced = redis.stream(String.class).xrange(InvalidationEvent.STREAM, io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"))
+                    .stream().anyMatch(m -> m.payload().get(InvalidationEvent.STREAM_FIELD).contains("\"variant:" + variantId + "\""));
+        }
+        assertTrue(announced, "the relay put the event on the stream once Redis answered");
+        assertEquals(0, db().getCollection(EventPublisher.OUTBOX).countDocuments());
     }
 
     @Test
