@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -19,12 +20,17 @@ import org.bson.Document;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.motoroctane.admin.auth.AdminUsers;
+import com.motoroctane.admin.auth.ClientIp;
+import com.motoroctane.admin.auth.LoginThrottle;
 import com.motoroctane.admin.auth.Passwords;
 import com.motoroctane.admin.auth.Tokens;
 import com.motoroctane.admin.config.AdminConfig;
 import com.motoroctane.common.error.ProblemException;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import io.smallrye.common.annotation.Blocking;
 
 /** Login, refresh (rotating), logout, me and change-password. Tokens go in httpOnly cookies and the body. */
@@ -53,26 +59,39 @@ public class AuthResource {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public AuthResource(AdminUsers users, Passwords passwords, Tokens tokens, AdminConfig config) {
+    @Inject
+    SecurityIdentity identity;
+
+    private final ClientIp clientIp;
+    private final LoginThrottle throttle;
+
+    public AuthResource(AdminUsers users, Passwords passwords, Tokens tokens, AdminConfig config,
+                        ClientIp clientIp, LoginThrottle throttle) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
         this.config = config.jwt();
+        this.clientIp = clientIp;
+        this.throttle = throttle;
     }
 
     @POST
     @Path("/login")
     @PermitAll
-    public Response login(Credentials body) {
+    public Response login(Credentials body, @Context HttpServerRequest request) {
         if (body == null || body.email() == null || body.email().isBlank()) {
             throw ProblemException.badParameter("email", "is required");
         }
         if (body.password() == null || body.password().isEmpty()) {
             throw ProblemException.badParameter("password", "is required");
         }
+        Passwords.requireWithinLimit("password", body.password());
+        String ip = clientIp.of(request);
+        throttle.check(ip);
         Document user = users.byEmail(body.email());
         if (user == null) {
             passwords.decoy(body.password());
+            throttle.recordFailure(ip);
             throw loginFailed();
         }
         boolean locked = users.lockedUntil(user) != null;
@@ -81,6 +100,7 @@ public class AuthResource {
             if (!locked && !matches) {
                 users.recordFailure(user);
             }
+            throttle.recordFailure(ip);
             throw loginFailed();
         }
         users.recordSuccess(user);
@@ -108,8 +128,9 @@ public class AuthResource {
     @Consumes(MediaType.WILDCARD)
     public Response logout(String body, @CookieParam("refreshToken") String cookie) {
         tokens.revokeByToken(presented(body, cookie));
-        if (jwt != null && jwt.getClaim("sid") != null) {
-            tokens.revokeFamily(jwt.getClaim("sid").toString());
+        String sid = sessionOfCaller();
+        if (sid != null) {
+            tokens.revokeFamily(sid);
         }
         return Response.ok(Map.of("success", true))
                 .cookie(cookie("token", "", 0), cookie("refreshToken", "", 0)).build();
@@ -131,14 +152,29 @@ public class AuthResource {
     @Authenticated
     public Map<String, Object> changePassword(PasswordChange body) {
         Document user = users.byId(jwt.getSubject());
+        if (body != null) {
+            Passwords.requireWithinLimit("currentPassword", body.currentPassword());
+        }
         if (user == null || body == null || !passwords.matches(body.currentPassword(), user.getString("password"))) {
             throw new ProblemException(400, "invalid-parameter", "Invalid request parameter",
                     "Parameter 'currentPassword': does not match", "currentPassword");
         }
-        users.setPassword(user.getString("id"), body.newPassword());
+        users.setPassword(user, body.newPassword());
         Object sid = jwt.getClaim("sid");
         tokens.revokeUser(user.getString("id"), sid == null ? null : sid.toString());
         return Map.of("success", true);
+    }
+
+    /**
+     * The session of the access token the caller presented, if it is still valid. Logout must succeed
+     * with an ended session too, so a refused token is not an error here.
+     */
+    private String sessionOfCaller() {
+        try {
+            return identity.isAnonymous() || jwt.getClaim("sid") == null ? null : jwt.getClaim("sid").toString();
+        } catch (AuthenticationFailedException e) {
+            return null;
+        }
     }
 
     /** The body's {@code refreshToken} if there is one (a JSON body is optional), else the cookie. */

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.io.IOException;
+
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -20,6 +23,12 @@ import com.motoroctane.admin.auth.Role;
 import com.motoroctane.admin.auth.Tokens;
 import com.motoroctane.common.error.ProblemException;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.Blocking;
 
 /** Account management: super_admin only. Accounts are deactivated, never deleted (the audit log names them). */
@@ -29,18 +38,25 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 public class UserResource {
 
+    @RegisterForReflection
     public record NewUser(String email, String password, String name, String role) {
     }
 
+    @RegisterForReflection
     public record UserChange(String name, String role, Boolean isActive) {
     }
 
     private final AdminUsers users;
     private final Tokens tokens;
+    /** Account bodies are read strictly: a field we do not know is a 400 naming it, not silently dropped. */
+    private final ObjectReader newUser;
+    private final ObjectReader userChange;
 
-    public UserResource(AdminUsers users, Tokens tokens) {
+    public UserResource(AdminUsers users, Tokens tokens, ObjectMapper json) {
         this.users = users;
         this.tokens = tokens;
+        this.newUser = json.readerFor(NewUser.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.userChange = json.readerFor(UserChange.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @GET
@@ -50,9 +66,14 @@ public class UserResource {
     }
 
     @POST
-    public Response create(NewUser body) {
-        if (body == null || body.email() == null || body.name() == null || body.name().isBlank()) {
-            throw ProblemException.badParameter("email", "email, password, name and role are required");
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(JsonNode json) throws IOException {
+        NewUser body = read(newUser, json);
+        if (body.email() == null || body.email().isBlank()) {
+            throw ProblemException.badParameter("email", "is required");
+        }
+        if (body.password() == null) {
+            throw ProblemException.badParameter("password", "is required");
         }
         return Response.status(201).entity(AdminUsers.view(users.create(body.email(), body.password(), body.name(),
                 body.role() == null ? Role.EDITOR : body.role()))).build();
@@ -60,25 +81,35 @@ public class UserResource {
 
     @PATCH
     @Path("/{id}")
-    public Map<String, Object> update(@PathParam("id") String id, UserChange body) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> update(@PathParam("id") String id, JsonNode json) throws IOException {
+        UserChange body = read(userChange, json);
         Map<String, Object> changes = new LinkedHashMap<>();
-        if (body != null && body.name() != null) {
+        if (body.name() != null) {
             changes.put("name", body.name());
         }
-        if (body != null && body.role() != null) {
+        if (body.role() != null) {
             if (!Role.valid(body.role())) {
                 throw ProblemException.badParameter("role", "must be one of super_admin, admin, editor");
             }
             changes.put("role", body.role());
         }
-        if (body != null && body.isActive() != null) {
+        if (body.isActive() != null) {
             changes.put("isActive", body.isActive());
         }
         users.update(id, changes);
-        if (changes.containsKey("role") || Boolean.FALSE.equals(changes.get("isActive"))) {
+        // a new role needs no new session: every request is authorised by the role the account has now
+        if (Boolean.FALSE.equals(changes.get("isActive"))) {
             tokens.revokeUser(id, null);
         }
         return AdminUsers.view(users.byId(id));
+    }
+
+    private static <T> T read(ObjectReader reader, JsonNode json) throws IOException {
+        if (json == null || !json.isObject()) {
+            throw ProblemException.badParameter("body", "must be a JSON object");
+        }
+        return reader.readValue(json);
     }
 
     @DELETE

@@ -38,15 +38,25 @@ public class AdminUsers {
 
     private static final Logger LOG = Logger.getLogger(AdminUsers.class);
 
+    /** What every authenticated request is judged by: the account as it is now, not as the token says. */
+    public record Current(String id, String role, boolean active) {
+        static final Current MISSING = new Current(null, null, false);
+    }
+
+    /** Names are shown in the admin app and the audit log: plain text only. */
+    public static final int NAME_MAX_LENGTH = 100;
+
     private final MongoCollection<Document> users;
     private final Passwords passwords;
     private final AdminConfig config;
+    private final StateCache<String, Current> current;
 
     public AdminUsers(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
                       Passwords passwords, AdminConfig config) {
         this.users = mongo.getDatabase(database).getCollection("adminusers");
         this.passwords = passwords;
         this.config = config;
+        this.current = new StateCache<>(config.session().checkTtl());
     }
 
     /** The first super_admin comes from configuration, once, when there is no account at all. */
@@ -75,6 +85,16 @@ public class AdminUsers {
         return users.find(eq("id", id)).first();
     }
 
+    /** The account's status and role now (cached for at most {@code admin.session.check-ttl}). */
+    public Current current(String id) {
+        Current found = current.get(id, key -> {
+            Document user = users.find(eq("id", key)).projection(new Document("role", 1).append("isActive", 1)).first();
+            return user == null ? Current.MISSING
+                    : new Current(key, user.getString("role"), Boolean.TRUE.equals(user.getBoolean("isActive")));
+        });
+        return found == Current.MISSING ? null : found;
+    }
+
     public List<Map<String, Object>> list() {
         List<Map<String, Object>> out = new ArrayList<>();
         users.find().sort(Indexes.ascending("email")).forEach(d -> out.add(view(d)));
@@ -82,13 +102,14 @@ public class AdminUsers {
     }
 
     public Document create(String email, String password, String name, String role) {
-        Passwords.requireStrong("password", password);
+        requireName(name);
+        passwords.requireStrong("password", password, email, name);
         if (!Role.valid(role)) {
             throw ProblemException.badParameter("role", "must be one of super_admin, admin, editor");
         }
         String normalised = normalise(email);
-        if (!normalised.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw ProblemException.badParameter("email", "is not an email address");
+        if (normalised.length() > 254 || !normalised.matches("[^@\\s<>\\p{Cntrl}]+@[^@\\s<>\\p{Cntrl}]+\\.[^@\\s<>\\p{Cntrl}]+")) {
+            throw ProblemException.badParameter("email", "is not an email address (at most 254 characters, no markup)");
         }
         String base = "admin-" + CatalogFields.slug(normalised.substring(0, normalised.indexOf('@')));
         Date now = new Date();
@@ -113,15 +134,36 @@ public class AdminUsers {
     }
 
     public void update(String id, Map<String, Object> changes) {
+        if (changes.containsKey("name")) {
+            requireName((String) changes.get("name"));
+        }
         Document set = new Document(changes).append("updatedAt", new Date());
-        if (users.updateOne(eq("id", id), new Document("$set", set)).getMatchedCount() == 0) {
-            throw ProblemException.notFound("Admin user", id);
+        try {
+            if (users.updateOne(eq("id", id), new Document("$set", set)).getMatchedCount() == 0) {
+                throw ProblemException.notFound("Admin user", id);
+            }
+        } finally {
+            current.invalidate(id);
         }
     }
 
-    public void setPassword(String id, String password) {
-        Passwords.requireStrong("newPassword", password);
-        update(id, Map.of("password", passwords.hash(password)));
+    public void setPassword(Document user, String password) {
+        passwords.requireStrong("newPassword", password, user.getString("email"), user.getString("name"));
+        update(user.getString("id"), Map.of("password", passwords.hash(password)));
+    }
+
+    /** 1 to 100 characters of plain text: no markup ({@code <}, {@code >}) and no control characters. */
+    public static void requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw ProblemException.badParameter("name", "is required");
+        }
+        if (name.length() > NAME_MAX_LENGTH) {
+            throw ProblemException.badParameter("name", "must be at most " + NAME_MAX_LENGTH + " characters");
+        }
+        if (name.chars().anyMatch(c -> c == '<' || c == '>' || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT)) {
+            throw ProblemException.badParameter("name", "must be plain text without '<', '>' or control characters");
+        }
     }
 
     /** When a locked account may try again, or null if it may now. */

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
@@ -31,7 +32,8 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Access tokens (RS256, short-lived, {@code groups} = role, {@code sid} = session family) and opaque
+ * Access tokens (RS256, short-lived, {@code groups} = role, {@code sid} = session family; admin-service
+ * itself authorises by the account's current role and the session's liveness, not by these claims) and opaque
  * refresh tokens stored only as SHA-256 hashes. Every refresh rotates; presenting a rotated or revoked
  * token again is treated as theft and revokes its whole family.
  */
@@ -45,11 +47,14 @@ public class Tokens {
 
     private final MongoCollection<Document> refresh;
     private final AdminConfig.Jwt config;
+    /** "userId sessionId" → whether the session family still has an unrevoked refresh token. */
+    private final StateCache<String, Boolean> live;
 
     public Tokens(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
                   AdminConfig config) {
         this.refresh = mongo.getDatabase(database).getCollection("refreshtokens");
         this.config = config.jwt();
+        this.live = new StateCache<>(config.session().checkTtl());
     }
 
     void indexes(@Observes StartupEvent start) {
@@ -110,6 +115,20 @@ public class Tokens {
 
     public void revokeFamily(String familyId) {
         refresh.updateMany(eq("familyId", familyId), Updates.set("revoked", true));
+        live.invalidateIf(key -> key.endsWith(' ' + familyId));
+    }
+
+    /**
+     * Whether an access token's session may still act: its family was neither logged out nor revoked
+     * (theft detected, password changed, account demoted or deactivated). Access tokens are not stored,
+     * so this is what makes revoking a session end the access tokens already issued for it.
+     */
+    public boolean sessionLive(String userId, String familyId) {
+        if (userId == null || familyId == null) {
+            return false;
+        }
+        return live.get(userId + ' ' + familyId, key -> refresh.countDocuments(
+                and(eq("familyId", familyId), eq("userId", userId), eq("revoked", false)), new CountOptions().limit(1)) > 0);
     }
 
     public void revokeByToken(String presented) {
@@ -126,10 +145,7 @@ public class Tokens {
     public void revokeUser(String userId, String keepFamilyId) {
         refresh.updateMany(keepFamilyId == null ? eq("userId", userId)
                 : and(eq("userId", userId), ne("familyId", keepFamilyId)), Updates.set("revoked", true));
-    }
-
-    public boolean familyRevoked(String familyId) {
-        return refresh.countDocuments(and(eq("familyId", familyId), eq("revoked", false))) == 0;
+        live.invalidateIf(key -> key.startsWith(userId + ' '));
     }
 
     private static ProblemException unauthorized() {

@@ -1,6 +1,7 @@
 package com.motoroctane.admin.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -19,6 +20,24 @@ public interface AdminConfig {
     Bulk bulk();
 
     Events events();
+
+    // ---------------------------------------------------------------- hard-auth (issue 7)
+
+    Session session();
+
+    ClientIp clientIp();
+
+    interface Session {
+        /** How long a replica may reuse what it read about an account or session (revocation delay), at most 5 s. */
+        Duration checkTtl();
+    }
+
+    interface ClientIp {
+        /** Peers (IPs or CIDRs) whose X-Forwarded-For is believed; {@code none} believes no one. */
+        List<String> trustedProxies();
+    }
+
+    // ---------------------------------------------------------------- end hard-auth
 
     interface Jwt {
         String issuer();
@@ -44,6 +63,9 @@ public interface AdminConfig {
 
     interface Password {
         int bcryptCost();
+
+        /** hard-auth: the zxcvbn score (0-4) a new password needs. */
+        int minStrength();
     }
 
     interface Login {
@@ -51,6 +73,11 @@ public interface AdminConfig {
         int freeFailures();
 
         Duration maxBackoff();
+
+        /** hard-auth: failed logins allowed per client IP within {@link #ipWindow()}, across replicas. */
+        int ipFailures();
+
+        Duration ipWindow();
     }
 
     interface Bulk {

@@ -10,6 +10,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final String parameter;
+    private long retryAfterSeconds;
 
     public ProblemException(int status, String slug, String title, String detail, String parameter) {
         super(detail, null, false, false);
@@ -27,6 +28,17 @@ public class ProblemException extends RuntimeException {
     public static ProblemException notFound(String what, String key) {
         return new ProblemException(404, "not-found", what + " not found",
                 what + " '" + key + "' does not exist or is not active", null);
+    }
+
+    /** Adds {@code Retry-After} to the answer (a 429 or 503 that says when to come back). */
+    public ProblemException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** Seconds for {@code Retry-After}, or 0 for none given. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

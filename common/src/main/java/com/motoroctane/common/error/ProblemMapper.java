@@ -31,7 +31,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        Problem problem = toProblem(failure);
+        return render(failure, uriInfo, headers);
+    }
+
+    /**
+     * The problem+json answer for {@code failure}. Public for a service's own, more specific mappers
+     * (which a framework may consult before this catch-all), so every error keeps one shape.
+     */
+    public static Response render(Throwable failure, UriInfo uriInfo, HttpHeaders headers) {
+        Problem problem = toProblem(failure, uriInfo, headers);
         if (problem.status() >= 500) {
             LOG.errorf(failure, "Unhandled failure on %s (request %s)", problem.instance(), problem.requestId());
         }
@@ -39,7 +47,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 .type(Problem.MEDIA_TYPE)
                 .header("Cache-Control", "no-store")
                 .entity(problem);
-        if (problem.status() == 503) {
+        if (failure instanceof ProblemException p && p.retryAfterSeconds() > 0) {
+            response.header("Retry-After", Long.toString(p.retryAfterSeconds()));
+        } else if (problem.status() == 503) {
             response.header("Retry-After", "5");
         }
         if (failure instanceof NotAllowedException notAllowed) {
@@ -52,6 +62,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     Problem toProblem(Throwable failure) {
+        return toProblem(failure, uriInfo, headers);
+    }
+
+    static Problem toProblem(Throwable failure, UriInfo uriInfo, HttpHeaders headers) {
         String instance = safe(() -> uriInfo.getPath());
         String requestId = safe(() -> headers.getHeaderString(REQUEST_ID_HEADER));
         if (failure instanceof ProblemException p) {
