@@ -28,17 +28,6 @@ import io.restassured.response.Response;
 @WithTestResource(value = AdminTestResource.class, scope = TestResourceScope.GLOBAL)
 class AuthTests extends AdminTest {
 
-    private static String newAccount(String role) {
-        String email = "u-" + UUID.randomUUID().toString().substring(0, 8) + "@motoroctane.test";
-        as("super_admin").body(Map.of("email", email, "password", PASSWORD, "name", "U", "role", role))
-                .post("/api/admin/users").then().statusCode(201).body("$", not(hasKey("password")));
-        return email;
-    }
-
-    private static Response loginResponse(String email, String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password)).post("/api/auth/login");
-    }
-
     @Test
     void loginSetsHttpOnlyCookiesAndReturnsTokens() {
         Response r = loginResponse(AdminTestResource.EMAIL, AdminTestResource.PASSWORD);

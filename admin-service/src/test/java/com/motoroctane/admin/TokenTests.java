@@ -33,9 +33,14 @@ class TokenTests extends AdminTest {
         return ConfigProvider.getConfig().getValue("admin.jwt.issuer", String.class);
     }
 
+    /** Everything right, including a live session of the root account, so only the named fault differs. */
     private static JwtClaimsBuilder claims() {
         return Jwt.issuer(issuer()).audience("motoroctane-admin").subject("admin-root").groups("super_admin")
-                .claim("role", "super_admin").expiresIn(300);
+                .claim("role", "super_admin").claim("sid", liveSession()).expiresIn(300);
+    }
+
+    private static String liveSession() {
+        return claim(login(AdminTestResource.EMAIL, AdminTestResource.PASSWORD), "sid");
     }
 
     private static PrivateKey realKey() throws Exception {
@@ -46,9 +51,10 @@ class TokenTests extends AdminTest {
     }
 
     private static void rejected(String token) {
-        given().auth().oauth2(token).get("/api/auth/me").then().statusCode(401);
+        given().auth().oauth2(token).get("/api/auth/me").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("name", "Nope"))
-                .post("/api/brands").then().statusCode(401);
+                .post("/api/brands").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
@@ -87,6 +93,14 @@ class TokenTests extends AdminTest {
     @Test
     void wrongAudienceIsRejected() throws Exception {
         rejected(Jwt.issuer(issuer()).audience("someone-else").subject("admin-root").groups("super_admin")
+                .expiresIn(300).sign(realKey()));
+    }
+
+    @Test
+    void aWellSignedTokenWithoutALiveSessionIsRejected() throws Exception {
+        // signed with the real key for a real active account, but naming no session that was ever issued
+        rejected(claims().claim("sid", "never-issued").sign(realKey()));
+        rejected(Jwt.issuer(issuer()).audience("motoroctane-admin").subject("admin-root").groups("super_admin")
                 .expiresIn(300).sign(realKey()));
     }
 
