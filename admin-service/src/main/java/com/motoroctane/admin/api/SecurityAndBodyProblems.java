@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.motoroctane.admin.auth.CurrentAccountAugmentor;
 import com.motoroctane.common.error.ProblemException;
@@ -43,8 +44,8 @@ public class SecurityAndBodyProblems {
                 "The account's current role does not allow this", null), uri, headers);
     }
 
-    /** Valid JSON with a field of the wrong type or shape: name the field. */
-    @ServerExceptionMapper(JsonMappingException.class)
+    /** Valid JSON with a field of the wrong type or shape, or a field we do not know: name the field. */
+    @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class})
     public Response wrongType(JsonMappingException failure, UriInfo uri, HttpHeaders headers) {
         if (failure instanceof UnrecognizedPropertyException unknown) {
             return ProblemMapper.render(ProblemException.badParameter(unknown.getPropertyName(),

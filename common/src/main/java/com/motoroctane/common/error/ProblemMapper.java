@@ -71,6 +71,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof ProblemException p) {
             return new Problem(p.type(), p.title(), p.status(), p.getMessage(), instance, p.parameter(), requestId);
         }
+        // before the generic 4xx: a JSON reader may wrap its parse failure in a plain 400
+        if (isClientJsonError(failure) && (!(failure instanceof WebApplicationException web)
+                || web.getResponse().getStatus() == 400)) {
+            return new Problem(Problem.TYPE_BASE + "malformed-body", "Malformed request body", 400,
+                    "The request body is not valid JSON: " + firstLine(failure.getMessage()), instance, "body", requestId);
+        }
         if (failure instanceof NotFoundException) {
             return new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
                     "No resource at this path", instance, null, requestId);
@@ -80,10 +86,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             String title = web.getResponse().getStatusInfo().getReasonPhrase();
             return new Problem(Problem.TYPE_BASE + "http-" + status, title, status,
                     web.getMessage() == null ? title : web.getMessage(), instance, null, requestId);
-        }
-        if (isClientJsonError(failure)) {
-            return new Problem(Problem.TYPE_BASE + "malformed-body", "Malformed request body", 400,
-                    "The request body is not valid JSON: " + firstLine(failure.getMessage()), instance, "body", requestId);
         }
         return new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "The request could not be completed; it has been logged", instance, null, requestId);
