@@ -14,9 +14,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 final class StateCache<K, V> {
 
+    /** The promise: a revocation reaches every replica within this. */
+    static final Duration MAX_TTL = Duration.ofSeconds(5);
+
     private final Cache<K, V> cache;
 
     StateCache(Duration ttl) {
+        if (ttl.compareTo(MAX_TTL) > 0) {
+            throw new IllegalArgumentException("admin.session.check-ttl is " + ttl
+                    + ": at most " + MAX_TTL + ", or a revoked token would keep working longer");
+        }
         this.cache = ttl.isZero() || ttl.isNegative() ? null
                 : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
     }
