@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.motoroctane.admin.config.AdminConfig;
 
@@ -27,8 +28,13 @@ public class ClientIp {
 
     private final List<IpSubnetFilterRule> trusted = new ArrayList<>();
 
+    @Inject
     public ClientIp(AdminConfig config) {
-        for (String entry : config.clientIp().trustedProxies()) {
+        this(config.clientIp().trustedProxies());
+    }
+
+    ClientIp(List<String> trustedProxies) {
+        for (String entry : trustedProxies) {
             String text = entry.trim();
             if (text.isEmpty() || "none".equalsIgnoreCase(text)) {
                 continue;
@@ -45,12 +51,15 @@ public class ClientIp {
 
     public String of(HttpServerRequest request) {
         SocketAddress remote = request.remoteAddress();
-        String peer = remote == null ? "unknown" : remote.hostAddress();
+        return of(remote == null ? "unknown" : remote.hostAddress(), request.headers().getAll("X-Forwarded-For"));
+    }
+
+    String of(String peer, List<String> forwardedFor) {
         if (!isTrusted(peer)) {
             return peer;
         }
         List<String> chain = new ArrayList<>();
-        for (String header : request.headers().getAll("X-Forwarded-For")) {
+        for (String header : forwardedFor) {
             for (String hop : header.split(",")) {
                 chain.add(hop.trim());
             }
