@@ -20,6 +20,11 @@ public interface AdminConfig {
 
     Events events();
 
+    // --- catalogue write side (batches, journal, outbox) ---
+    Batch batch();
+
+    Outbox outbox();
+
     interface Jwt {
         String issuer();
 
@@ -59,5 +64,23 @@ public interface AdminConfig {
 
     interface Events {
         long streamMaxLength();
+    }
+
+    /** All-or-nothing batches (bulk, import, whole-list replace) and their rollback journal. */
+    interface Batch {
+        /** A batch whose heartbeat is older than this is taken as abandoned (its process died) and undone. */
+        Duration staleAfter();
+
+        /** How often abandoned batches are looked for (also once at start). */
+        Duration recoveryEvery();
+    }
+
+    /** The transactional outbox: every event is written before its change and relayed if it is left behind. */
+    interface Outbox {
+        /** How long a staged event may wait for its writer before the relay sends it. */
+        Duration grace();
+
+        /** How often the relay looks for events to send. */
+        Duration relayEvery();
     }
 }
