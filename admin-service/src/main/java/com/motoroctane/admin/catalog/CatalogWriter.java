@@ -432,7 +432,7 @@ public class CatalogWriter {
         if (system.get("updatedAt") != null || before != null) {
             after.put("updatedAt", system.get("updatedAt") != null ? system.get("updatedAt") : now);
         }
-        if (before != null && canonical(without(before, "version", "updatedAt")).equals(canonical(without(after, "version", "updatedAt")))) {
+        if (before != null && canonical(asImported(entity, before)).equals(canonical(without(after, "version", "updatedAt")))) {
             plan.add(new Write(row.index(), entity, id, before, before, "unchanged"));
             return;
         }
@@ -752,7 +752,7 @@ public class CatalogWriter {
                 plan.writes().stream().filter(w -> w.entity() == Entity.BRAND && w.after() != null)
                         .forEach(w -> free.remove(w.after().get("ranking")));
             }
-            doc.put("ranking", free.isEmpty() ? 1000 : free.get(0));
+            doc.put("ranking", free.isEmpty() ? Constraints.UNRANKED : free.get(0));
         }
         if (hasSlug(entity)) {
             doc.put("slug", freeSlug(entity, CatalogFields.slug(doc.getString("name")), doc, plan));
@@ -859,6 +859,27 @@ public class CatalogWriter {
             // a variant's price decides its model's starting price, so model lists sorted or filtered by price
             case VARIANT -> change.lists("variants", "models", "search");
             case COMPARISON -> change.lists("comparisons", "pages");
+        }
+    }
+
+    /**
+     * A stored document as importing it would store it (rich text passed through the sanitiser again), so
+     * a backup of data written before the sanitiser, or by the seed, imports as unchanged.
+     */
+    private Document asImported(Entity entity, Document stored) {
+        Document system = new Document();
+        Document writable = new Document();
+        stored.forEach((k, v) -> (Entity.SYSTEM.contains(k) ? system : writable).put(k, v));
+        try {
+            InputReader.Result r = reader.read(entity, json.readTree(writable.toJson(RELAXED)), false, false);
+            if (!r.ok()) {
+                return stored;
+            }
+            Document out = without(system, "version", "updatedAt", "_id");
+            out.putAll(r.values());
+            return out;
+        } catch (JsonProcessingException e) {
+            return stored;
         }
     }
 

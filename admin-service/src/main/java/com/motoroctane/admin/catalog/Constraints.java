@@ -29,6 +29,9 @@ public final class Constraints {
             + "(?:[/?#][^\\\\\\s\\p{Z}\\p{Cntrl}<>\"'`]*)?"
             + "|/(?![/\\\\])[^\\\\\\s\\p{Z}\\p{Cntrl}<>\"'`]*)$";
 
+    /** The ranking of a brand created when every ranked place was taken: sorts after all of them. */
+    public static final int UNRANKED = 1000;
+
     @Positive(message = "must be greater than 0")
     @DecimalMax(value = "99999999.99", message = "must be below 10 crore rupees")
     Double price;
@@ -37,7 +40,8 @@ public final class Constraints {
     @Size(max = 2000)
     String url;
 
-    @Min(1) @Max(50)
+    /** 1..50 are the ranked places (available-rankings); the writer gives {@link #UNRANKED} when all are taken. */
+    @Min(1) @Max(UNRANKED)
     Integer ranking;
 
     @Min(1) @Max(20)

@@ -310,15 +310,17 @@ public class InputReader {
 
     private void check(String field, String property, Object value, Errors errors) {
         if (value != null) {
-            violations(field, validator.validateValue(Constraints.class, property, value), errors);
+            for (ConstraintViolation<Constraints> v : validator.validateValue(Constraints.class, property, value)) {
+                errors.add(field, v.getMessage());
+            }
         }
     }
 
+    /** Violations inside one object of a list, named by their full path ({@code galleryImages[2].url}). */
     private static <T> void violations(String path, Set<ConstraintViolation<T>> found, Errors errors) {
         for (ConstraintViolation<T> v : found) {
             String property = v.getPropertyPath().toString();
-            boolean scalar = property.isEmpty() || Set.of("price", "url", "ranking", "seating", "rank").contains(property);
-            errors.add(scalar ? path : path + "." + property, v.getMessage());
+            errors.add(property.isEmpty() ? path : path + "." + property, v.getMessage());
         }
     }
 
