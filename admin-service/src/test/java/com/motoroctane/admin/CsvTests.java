@@ -55,7 +55,7 @@ class CsvTests extends AdminTest {
     @Test
     void aUtf8ByteOrderMarkIsAccepted() {
         String name = unique("Bom");
-        upload("brands", "\uFEFFname,summary\r\n" + name + ",from Excel\r\n").statusCode(200).body("summary.created", equalTo(1));
+        upload("brands", "\uFEFFname,summary\r\n" + name + ",from Excel\r\n,\r\n,\r\n").statusCode(200).body("summary.created", equalTo(1));
         assertEquals(1, named(name));
     }
 

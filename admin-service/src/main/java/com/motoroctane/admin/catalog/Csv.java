@@ -27,10 +27,12 @@ import com.motoroctane.common.error.ProblemException;
  * CSV as a spreadsheet writes it (RFC 4180, parsed by Apache Commons CSV): a header row of field names,
  * an optional UTF-8 byte-order mark, quoted cells over several lines. Cell types follow the schema: numbers
  * and booleans are parsed, enum lists are split on '|', nested lists (images, faqs) are JSON inside the
- * cell, empty cells are left out. A row the parser cannot read (an unterminated quote) or with more cells
- * than the header is a row error. Against CSV injection (OWASP): a text cell that a spreadsheet would run
- * as a formula (starting with = + - @, tab or carriage return) is refused on import, and neutralised on
- * export with a leading {@code '}, which import removes again, so an export imports back unchanged.
+ * cell, empty cells are left out, and so are rows of nothing but empty cells. A row the parser cannot read
+ * (an unterminated quote) or with more cells than the header is a row error. Against CSV injection (OWASP):
+ * a text cell that a spreadsheet would run as a formula (starting with = + - @, tab or carriage return,
+ * also after leading spaces) is refused on import, and neutralised on export with a leading {@code '},
+ * which import removes again, so an export imports back unchanged. Numeric cells are parsed as numbers and
+ * checked by their field's rule ({@code -5} as a price is refused as a price, not as a formula).
  */
 public final class Csv {
 
@@ -69,6 +71,9 @@ public final class Csv {
                     rows.add(new BatchRow(rows.size(), (int) line, null, List.of(new RowError(rows.size(), (int) line,
                             null, "cannot be read as CSV (" + reason(e) + ")"))));
                     break;
+                }
+                if (record.stream().allMatch(String::isBlank)) {
+                    continue; // the ",,," rows a spreadsheet leaves below the data
                 }
                 rows.add(row(rows.size(), (int) line, record, header, entity, json));
             }
