@@ -10,24 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.motoroctane.admin.catalog.WriteJournal;
 import com.motoroctane.admin.faults.FaultPoints;
-import com.motoroctane.admin.support.AdminTest;
+import com.motoroctane.admin.support.CatalogTest;
 import com.motoroctane.admin.support.AdminTestResource;
-import com.motoroctane.admin.support.ArmedFaults;
 import com.motoroctane.admin.support.Streams;
 import com.motoroctane.devstack.test.DevstackTestResource;
 
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,24 +30,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 @WithTestResource(value = DevstackTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = AdminTestResource.class, scope = TestResourceScope.GLOBAL)
-class BulkTests extends AdminTest {
-
-    @Inject
-    MongoClient mongo;
-
-    @Inject
-    RedisDataSource redis;
-
-    @Inject
-    ArmedFaults faults;
-
-    private MongoDatabase db() {
-        return mongo.getDatabase(DevstackTestResource.DATABASE);
-    }
-
-    private MongoCollection<Document> brands() {
-        return db().getCollection("brands");
-    }
+class BulkTests extends CatalogTest {
 
     /** All or nothing since issue 7: before, the 97 good rows were written and the 3 bad ones reported. */
     @Test

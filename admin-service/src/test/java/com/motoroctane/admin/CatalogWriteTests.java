@@ -13,23 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.motoroctane.admin.support.AdminTest;
+import com.motoroctane.admin.support.CatalogTest;
 import com.motoroctane.admin.support.AdminTestResource;
-import com.motoroctane.admin.support.ArmedFaults;
 import com.motoroctane.admin.support.Streams;
 import com.motoroctane.admin.faults.FaultPoints;
 import com.motoroctane.common.events.InvalidationEvent;
 import com.motoroctane.devstack.test.DevstackTestResource;
 
-import io.quarkus.redis.datasource.RedisDataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.motoroctane.admin.events.EventPublisher;
 import com.motoroctane.devstack.RedisProcess;
@@ -41,22 +36,9 @@ import io.restassured.response.Response;
 @QuarkusTest
 @WithTestResource(value = DevstackTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = AdminTestResource.class, scope = TestResourceScope.GLOBAL)
-class CatalogWriteTests extends AdminTest {
+class CatalogWriteTests extends CatalogTest {
 
     private static final String XSS = "<p>ok</p><script>alert(1)</script><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">x</a>";
-
-    @Inject
-    MongoClient mongo;
-
-    @Inject
-    RedisDataSource redis;
-
-    @Inject
-    ArmedFaults faults;
-
-    private MongoDatabase db() {
-        return mongo.getDatabase(DevstackTestResource.DATABASE);
-    }
 
     private static String brand() {
         return as("admin").body(Map.of("name", unique("Brand"))).post("/api/brands").then().statusCode(201)

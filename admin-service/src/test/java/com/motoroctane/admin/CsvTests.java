@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -18,10 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.motoroctane.admin.support.AdminTest;
+import com.motoroctane.admin.support.CatalogTest;
 import com.motoroctane.admin.support.AdminTestResource;
 import com.motoroctane.common.catalog.CatalogFields;
 import com.motoroctane.devstack.test.DevstackTestResource;
@@ -35,14 +32,7 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @WithTestResource(value = DevstackTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = AdminTestResource.class, scope = TestResourceScope.GLOBAL)
-class CsvTests extends AdminTest {
-
-    @Inject
-    MongoClient mongo;
-
-    private MongoCollection<Document> brands() {
-        return mongo.getDatabase(DevstackTestResource.DATABASE).getCollection("brands");
-    }
+class CsvTests extends CatalogTest {
 
     private static ValidatableResponse upload(String kind, String csv) {
         return as("admin").contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/bulk/" + kind).then();
@@ -126,7 +116,7 @@ class CsvTests extends AdminTest {
             assertTrue(cell.isEmpty() || "=+-@".indexOf(cell.charAt(0)) < 0, "neutralised: " + cell);
         }
         upload("models", header + "\r\n" + row + "\r\n").statusCode(200).body("summary.unchanged", equalTo(1));
-        Document stored = mongo.getDatabase(DevstackTestResource.DATABASE).getCollection("models").find(Filters.eq("id", id)).first();
+        Document stored = db().getCollection("models").find(Filters.eq("id", id)).first();
         assertEquals(name, stored.getString("name"));
         assertEquals("-5% off on =SUM(A1)", stored.getString("headerSeo"));
     }

@@ -22,20 +22,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.motoroctane.admin.catalog.WriteJournal;
 import com.motoroctane.admin.faults.FaultPoints;
-import com.motoroctane.admin.support.AdminTest;
+import com.motoroctane.admin.support.CatalogTest;
 import com.motoroctane.admin.support.AdminTestResource;
-import com.motoroctane.admin.support.ArmedFaults;
 import com.motoroctane.admin.support.Streams;
 import com.motoroctane.devstack.test.DevstackTestResource;
 
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,29 +40,12 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @WithTestResource(value = DevstackTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = AdminTestResource.class, scope = TestResourceScope.GLOBAL)
-class ImportTests extends AdminTest {
+class ImportTests extends CatalogTest {
 
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     @Inject
-    MongoClient mongo;
-
-    @Inject
-    RedisDataSource redis;
-
-    @Inject
-    ArmedFaults faults;
-
-    @Inject
     WriteJournal journal;
-
-    private MongoDatabase db() {
-        return mongo.getDatabase(DevstackTestResource.DATABASE);
-    }
-
-    private MongoCollection<Document> brands() {
-        return db().getCollection("brands");
-    }
 
     private Document stored(String collection, String id) {
         return db().getCollection(collection).find(Filters.eq("id", id)).projection(Projections.exclude("_id")).first();

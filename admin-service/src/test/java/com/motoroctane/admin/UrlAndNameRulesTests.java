@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,9 +16,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
-import com.motoroctane.admin.support.AdminTest;
+import com.motoroctane.admin.support.CatalogTest;
 import com.motoroctane.admin.support.AdminTestResource;
 import com.motoroctane.devstack.test.DevstackTestResource;
 
@@ -31,13 +29,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = DevstackTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = AdminTestResource.class, scope = TestResourceScope.GLOBAL)
-class UrlAndNameRulesTests extends AdminTest {
+class UrlAndNameRulesTests extends CatalogTest {
 
     private static String brandId;
     private static String modelId;
-
-    @Inject
-    MongoClient mongo;
 
     private static synchronized void parents() {
         if (brandId == null) {
@@ -118,7 +113,7 @@ class UrlAndNameRulesTests extends AdminTest {
         "मारुति", "&&"})
     void aNameWithoutALetterOrDigitIsRefused(String name) {
         parents();
-        long brands = mongo.getDatabase(DevstackTestResource.DATABASE).getCollection("brands").countDocuments();
+        long brands = db().getCollection("brands").countDocuments();
         as("editor").body(Map.of("name", name)).post("/api/brands").then().statusCode(400)
                 .contentType("application/problem+json").body("parameter", equalTo("name"));
         as("editor").body(Map.of("name", name, "brandId", brandId)).post("/api/models").then().statusCode(400)
@@ -127,8 +122,8 @@ class UrlAndNameRulesTests extends AdminTest {
                 .post("/api/variants").then().statusCode(400).body("parameter", equalTo("name"));
         as("editor").body(Map.of("name", name)).patch("/api/brands/" + brandId).then().statusCode(400)
                 .body("parameter", equalTo("name"));
-        assertEquals(brands, mongo.getDatabase(DevstackTestResource.DATABASE).getCollection("brands").countDocuments());
-        assertEquals(0, mongo.getDatabase(DevstackTestResource.DATABASE).getCollection("brands")
+        assertEquals(brands, db().getCollection("brands").countDocuments());
+        assertEquals(0, db().getCollection("brands")
                 .countDocuments(Filters.eq("id", "brand-")));
     }
 
@@ -138,7 +133,7 @@ class UrlAndNameRulesTests extends AdminTest {
         as("admin").body(List.of(Map.of("name", name), Map.of("name", unique("Url"), "logo", "//evil.example/x.png"),
                 Map.of("name", "  "))).post("/api/bulk/brands").then().statusCode(400)
                 .body("errors.field", equalTo(List.of("logo", "name"))).body("errors.index", equalTo(List.of(1, 2)));
-        assertEquals(0, mongo.getDatabase(DevstackTestResource.DATABASE).getCollection("brands")
+        assertEquals(0, db().getCollection("brands")
                 .countDocuments(Filters.eq("name", name)));
     }
 }

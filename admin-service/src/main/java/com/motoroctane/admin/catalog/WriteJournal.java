@@ -24,6 +24,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.motoroctane.admin.background.Repeating;
 import com.motoroctane.admin.config.AdminConfig;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -56,7 +57,7 @@ public class WriteJournal {
     private final MongoCollection<Document> entries;
     private final Duration staleAfter;
     private final Duration recoveryEvery;
-    private volatile boolean running = true;
+    private Repeating recoveryThread;
 
     public WriteJournal(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
                         AdminConfig config) {
@@ -69,13 +70,13 @@ public class WriteJournal {
 
     void onStart(@Observes StartupEvent start) {
         entries.createIndex(Indexes.ascending("batch", "seq"));
-        Thread recovery = new Thread(this::recoverForever, "write-journal-recovery");
-        recovery.setDaemon(true);
-        recovery.start();
+        recoveryThread = Repeating.start("write-journal-recovery", recoveryEvery, this::recover);
     }
 
     void onStop(@Observes ShutdownEvent stop) {
-        running = false;
+        if (recoveryThread != null) {
+            recoveryThread.stop();
+        }
     }
 
     /** Journals every before-image; nothing of the batch may be written before this returns. */
@@ -168,21 +169,5 @@ public class WriteJournal {
             handled++;
         }
         return handled;
-    }
-
-    private void recoverForever() {
-        while (running) {
-            try {
-                recover();
-            } catch (RuntimeException e) {
-                LOG.debugf("journal recovery: %s", e.toString());
-            }
-            try {
-                Thread.sleep(recoveryEvery.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

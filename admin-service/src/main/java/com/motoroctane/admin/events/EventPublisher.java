@@ -25,6 +25,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.motoroctane.admin.background.Repeating;
 import com.motoroctane.admin.config.AdminConfig;
 import com.motoroctane.admin.faults.FaultPoints;
 import com.motoroctane.common.events.InvalidationEvent;
@@ -55,7 +56,7 @@ public class EventPublisher {
     private final Duration relayEvery;
     private final Duration grace;
     private final FaultPoints faults;
-    private volatile boolean running = true;
+    private Repeating relayThread;
 
     /** Where every event is written with its change, and waits while it has not reached Redis. */
     public static final String OUTBOX = "eventoutbox";
@@ -211,28 +212,12 @@ public class EventPublisher {
     }
 
     void onStart(@Observes StartupEvent start) {
-        Thread relay = new Thread(this::relayForever, "invalidation-outbox-relay");
-        relay.setDaemon(true);
-        relay.start();
+        relayThread = Repeating.start("invalidation-outbox-relay", relayEvery, this::relay);
     }
 
     void onStop(@Observes ShutdownEvent stop) {
-        running = false;
-    }
-
-    private void relayForever() {
-        while (running) {
-            try {
-                relay();
-            } catch (RuntimeException e) {
-                LOG.debugf("outbox relay: %s", e.toString());
-            }
-            try {
-                Thread.sleep(relayEvery.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (relayThread != null) {
+            relayThread.stop();
         }
     }
 
