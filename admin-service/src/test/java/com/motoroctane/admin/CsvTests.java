@@ -97,7 +97,11 @@ class CsvTests extends CatalogTest {
                 .statusCode(201).extract().path("id");
         upload("variants", "name,brandId,modelId,price\nLXi," + brandId + "," + modelId + ",-5\n").statusCode(400)
                 .body("errors[0].field", equalTo("price")).body("errors[0].message", not(containsString("formula")));
-        upload("variants", "name,brandId,modelId,price\nLXi," + brandId + "," + modelId + ",650000\n").statusCode(200);
+        String good = "name,brandId,modelId,price\nLXi," + brandId + "," + modelId + ",650000\n";
+        upload("variants", good).statusCode(200).body("summary.created", equalTo(1));
+        // stored as whole rupees, as a JSON upload stores them, so the same file again changes nothing
+        assertEquals(650000L, db().getCollection("variants").find(Filters.eq("modelId", modelId)).first().get("price"));
+        upload("variants", good).statusCode(200).body("summary.unchanged", equalTo(1));
     }
 
     @Test

@@ -134,7 +134,7 @@ public final class Csv {
                 case INT:
                     return nodes.numberNode(Integer.parseInt(cell.strip()));
                 case PRICE:
-                    return nodes.numberNode(new BigDecimal(cell.strip()));
+                    return price(nodes, new BigDecimal(cell.strip()));
                 case BOOL:
                     if ("true".equalsIgnoreCase(cell.strip()) || "false".equalsIgnoreCase(cell.strip())) {
                         return nodes.booleanNode(Boolean.parseBoolean(cell.strip()));
@@ -165,6 +165,16 @@ public final class Csv {
         } catch (JsonProcessingException e) {
             return nodes.textNode(text); // the reader reports the type error against the field
         }
+    }
+
+    /** Whole rupees as an integer, as a JSON body gives them, so a CSV and a JSON upload store the same value. */
+    private static JsonNode price(JsonNodeFactory nodes, BigDecimal value) {
+        BigDecimal plain = value.stripTrailingZeros();
+        if (plain.scale() <= 0 && plain.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
+                && plain.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0) {
+            return nodes.numberNode(plain.longValueExact());
+        }
+        return nodes.numberNode(value);
     }
 
     private static boolean formulaLike(String cell) {
