@@ -14,8 +14,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.bson.Document;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -25,10 +27,18 @@ import com.motoroctane.admin.audit.Actor;
 import com.motoroctane.admin.auth.Role;
 import com.motoroctane.admin.catalog.CatalogWriter;
 import com.motoroctane.admin.catalog.Entity;
+import com.motoroctane.admin.catalog.InvalidRows;
+import com.motoroctane.common.error.ProblemException;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 import io.smallrye.common.annotation.Blocking;
 
-/** Popular comparisons: POST an array replaces the whole list (as before); an object adds one. */
+/**
+ * Popular comparisons: POST an object adds one (editor and up); POST an array replaces the whole list (as
+ * before), which can remove every comparison at once, so it needs admin or super_admin like every other
+ * destructive bulk operation.
+ */
 @Path("/api/popular-comparisons")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -40,6 +50,12 @@ public class ComparisonResource {
     @Inject
     JsonWebToken jwt;
 
+    @Inject
+    SecurityIdentity identity;
+
+    @Context
+    UriInfo uri;
+
     public ComparisonResource(CatalogWriter writer) {
         this.writer = writer;
     }
@@ -48,7 +64,16 @@ public class ComparisonResource {
     @RolesAllowed({Role.EDITOR, Role.ADMIN, Role.SUPER_ADMIN})
     public Response post(JsonNode body) {
         if (body != null && body.isArray()) {
-            List<Document> written = writer.replaceComparisons(body, Actor.of(jwt));
+            if (!identity.hasRole(Role.ADMIN) && !identity.hasRole(Role.SUPER_ADMIN)) {
+                throw new ProblemException(403, "forbidden", "Forbidden", "Replacing the whole popular-comparison "
+                        + "list (POST of an array) needs the admin role; add one comparison with POST of an object", "body");
+            }
+            List<Document> written;
+            try {
+                written = writer.replaceComparisons(body, Actor.of(jwt));
+            } catch (InvalidRows e) {
+                return RowProblems.of(e, uri);
+            }
             return Response.ok(Map.of("success", true, "count", written.size(), "comparisons", written)).build();
         }
         Document created = writer.create(Entity.COMPARISON, body, Actor.of(jwt));

@@ -7,63 +7,136 @@ import static com.mongodb.client.model.Filters.or;
 
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonParseException;
+import org.bson.json.JsonWriterSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.motoroctane.admin.audit.Actor;
 import com.motoroctane.admin.audit.AuditLog;
 import com.motoroctane.admin.events.EventPublisher;
 import com.motoroctane.admin.events.EventPublisher.Change;
+import com.motoroctane.admin.events.EventPublisher.Staged;
+import com.motoroctane.admin.faults.FaultPoints;
 import com.motoroctane.common.catalog.CatalogFields;
 import com.motoroctane.common.error.ProblemException;
+import com.motoroctane.common.events.InvalidationEvent;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Every catalogue write: validation, references, ids in the previous scheme, optimistic concurrency on
- * {@code version}, cascading deletes (children first, so a failure half-way leaves no orphan), the audit
- * entry and the invalidation event.
+ * Every catalogue write, single or batch, takes one path: {@link InputReader} (types, sanitising, names,
+ * URLs), then references and parents, ids in the previous scheme, optimistic concurrency on
+ * {@code version}, the audit entry, and the invalidation event written to the outbox before the change
+ * ({@link EventPublisher}). Batches (bulk, import, the whole popular-comparison list) are validated row by
+ * row before anything is written and then applied all-or-nothing through the {@link WriteJournal}.
  */
 @ApplicationScoped
 public class CatalogWriter {
 
+    private static final Logger LOG = Logger.getLogger(CatalogWriter.class);
+    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,300}");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{0,300}[a-z0-9][a-z0-9-]{0,300}");
+    private static final Pattern PARAMETER_PREFIX = Pattern.compile("^Parameter '[^']*': ");
+
     /** The outcome of one bulk row. */
+    @RegisterForReflection
     public record RowResult(int index, String id, String status, List<String> errors) {
+    }
+
+    /** One document a batch writes: {@code before} null for a new one, {@code after} null for a deletion. */
+    public record Write(int index, Entity entity, String id, Document before, Document after, String outcome) {
+    }
+
+    /** A batch validated in full: what it will write and what is wrong with it. */
+    public static final class Plan {
+        private final int rows;
+        private final List<Write> writes = new ArrayList<>();
+        private final Map<String, Write> byKey = new HashMap<>();
+        private final List<RowError> errors = new ArrayList<>();
+
+        Plan(int rows) {
+            this.rows = rows;
+        }
+
+        void add(Write w) {
+            writes.add(w);
+            byKey.put(key(w.entity(), w.id()), w);
+        }
+
+        void error(BatchRow row, String field, String message) {
+            errors.add(new RowError(row.index(), row.line(), field, message));
+        }
+
+        Write planned(Entity entity, String id) {
+            return byKey.get(key(entity, id));
+        }
+
+        public List<Write> writes() {
+            return writes;
+        }
+
+        /** The writes that change something. */
+        List<Write> changes() {
+            return writes.stream().filter(w -> !"unchanged".equals(w.outcome())).toList();
+        }
+
+        private static String key(Entity entity, String id) {
+            return entity.collection() + '/' + id;
+        }
     }
 
     private final MongoDatabase db;
     private final InputReader reader;
     private final AuditLog audit;
     private final EventPublisher events;
+    private final WriteJournal journal;
+    private final FaultPoints faults;
+    private final ObjectMapper json;
 
     public CatalogWriter(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
-                         InputReader reader, AuditLog audit, EventPublisher events) {
+                         InputReader reader, AuditLog audit, EventPublisher events, WriteJournal journal,
+                         FaultPoints faults, ObjectMapper json) {
         this.db = mongo.getDatabase(database);
         this.reader = reader;
         this.audit = audit;
         this.events = events;
+        this.journal = journal;
+        this.faults = faults;
+        this.json = json;
     }
 
     void indexes(@Observes StartupEvent start) {
@@ -84,7 +157,7 @@ public class CatalogWriter {
     }
 
     public Document find(Entity entity, String id) {
-        Document doc = collection(entity).find(eq("id", id)).projection(Projections.exclude("_id")).first();
+        Document doc = stored(entity, id);
         if (doc == null) {
             throw new ProblemException(404, "not-found", entity.entityName() + " not found",
                     entity.entityName() + " '" + id + "' does not exist", "id");
@@ -96,11 +169,30 @@ public class CatalogWriter {
 
     public Document create(Entity entity, JsonNode body, Actor actor) {
         Document values = valid(reader.read(entity, body, true, false));
-        checkReferences(entity, values, null);
-        Document created = insert(entity, values, naturalId(entity, values));
-        audit.record(actor, "create", entity.entityName(), created.getString("id"), null, created);
-        events.publish(change("created", entity, null, created));
-        return created;
+        checkReferences(entity, values, null, null);
+        String base = naturalId(entity, values);
+        for (int n = 0; n < 1000; n++) {
+            String id = n == 0 ? base : base + "-" + n;
+            if (stored(entity, id) != null) {
+                continue;
+            }
+            Document created = newDocument(entity, values, id, null);
+            Staged staged = events.stage(change("created", entity, null, created));
+            try {
+                collection(entity).insertOne(created);
+            } catch (RuntimeException e) {
+                events.discard(staged);
+                if (e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    continue; // taken by a concurrent create since the check: try the next suffix
+                }
+                throw e;
+            }
+            created.remove("_id");
+            audit.record(actor, "create", entity.entityName(), id, null, created);
+            events.release(staged);
+            return created;
+        }
+        throw new ProblemException(409, "conflict", "Conflict", "No free id for " + base, "name");
     }
 
     /** PATCH ({@code replace=false}) or PUT ({@code replace=true}) under optimistic concurrency. */
@@ -108,12 +200,11 @@ public class CatalogWriter {
         Document values = valid(reader.read(entity, body, replace, false));
         Document before = find(entity, id);
         requireMatch(before, ifMatch);
-        for (String parent : List.of("brandId", "modelId")) {
-            if (values.containsKey(parent) && !Objects.equals(values.get(parent), before.get(parent))) {
-                throw ProblemException.badParameter(parent, "cannot be changed; delete and re-create instead");
-            }
+        String parent = changedParent(values, before);
+        if (parent != null) {
+            throw ProblemException.badParameter(parent, "cannot be changed; delete and re-create instead");
         }
-        checkReferences(entity, values, before);
+        checkReferences(entity, values, before, null);
         Document set = new Document(values);
         Document unset = new Document();
         if (replace) {
@@ -123,133 +214,393 @@ public class CatalogWriter {
                 }
             }
         }
-        if (values.containsKey("name") && (entity == Entity.BRAND || entity == Entity.MODEL)
-                && !Objects.equals(values.get("name"), before.get("name"))) {
-            set.put("slug", freeSlug(entity, CatalogFields.slug(values.getString("name")), before));
+        renamed(entity, set, before, null);
+        Document planned = new Document(before);
+        planned.putAll(set);
+        unset.keySet().forEach(planned::remove);
+        planned.put("version", version(before) + 1);
+        Change change = change("updated", entity, before, planned).lists(values.containsKey("status") ? "stats" : "search");
+        Staged staged = events.stage(change);
+        Document after;
+        try {
+            after = applyUpdate(entity, before, set, unset);
+        } catch (RuntimeException e) {
+            events.discard(staged);
+            throw e;
         }
-        Document after = applyUpdate(entity, before, set, unset);
         audit.record(actor, replace ? "replace" : "update", entity.entityName(), id, before, after);
-        events.publish(change("updated", entity, before, after).lists(values.containsKey("status") ? "stats" : "search"));
+        events.release(staged);
         return after;
     }
 
+    /** Deletes a document and, children first, everything that hangs off it, so a failure half-way leaves no orphan. */
     public void delete(Entity entity, String id, String ifMatch, Actor actor) {
         Document before = find(entity, id);
         requireMatch(before, ifMatch);
         Change change = change("deleted", entity, before, null).lists("stats");
         List<Document> entries = new ArrayList<>();
+        List<Step> cascade = new ArrayList<>();
         switch (entity) {
             case BRAND -> {
                 List<String> models = ids(Entity.MODEL, eq("brandId", id));
-                deleteComparisons(models, change, actor, entries);
-                deleteAll(Entity.VARIANT, or(eq("brandId", id), in("modelId", models)), change, actor, entries);
-                deleteAll(Entity.MODEL, eq("brandId", id), change, actor, entries);
+                doomComparisons(models, cascade, change, actor, entries);
+                doom(Entity.VARIANT, or(eq("brandId", id), in("modelId", models)), cascade, change, actor, entries);
+                doom(Entity.MODEL, eq("brandId", id), cascade, change, actor, entries);
                 change.lists("models", "variants");
             }
             case MODEL -> {
-                deleteComparisons(List.of(id), change, actor, entries);
-                deleteAll(Entity.VARIANT, eq("modelId", id), change, actor, entries);
+                doomComparisons(List.of(id), cascade, change, actor, entries);
+                doom(Entity.VARIANT, eq("modelId", id), cascade, change, actor, entries);
                 change.lists("variants");
             }
             default -> { }
         }
-        collection(entity).deleteOne(eq("id", id));
         entries.add(audit.entry(actor, "delete", entity.entityName(), id, before, null));
+        Staged staged = events.stage(change);
+        try {
+            for (Step step : cascade) {
+                collection(step.entity()).deleteMany(step.filter());
+            }
+            collection(entity).deleteOne(eq("id", id));
+        } finally {
+            // even a cascade that stopped half-way has removed documents readers may hold
+            events.release(staged);
+        }
         audit.recordAll(entries);
-        events.publish(change);
     }
 
-    // ------------------------------------------------------------------ popular comparisons (whole list)
+    // ------------------------------------------------------------------ batches
 
-    /** Replaces the whole list: the new rows are written first, then the ones not in it are removed. */
+    /**
+     * Upserts every row (by {@code id}, else by the id the name gives), all or nothing: any invalid row
+     * and nothing is written; a write failure half-way and everything is put back.
+     */
+    public List<RowResult> bulk(Entity entity, List<BatchRow> rows, Actor actor) {
+        Plan plan = new Plan(rows.size());
+        for (BatchRow row : rows) {
+            planUpsert(plan, entity, row);
+        }
+        Change change = new Change("bulk", entity.entityName()).lists("stats");
+        plan.changes().forEach(w -> mark(change, entity, w.before(), w.after()));
+        execute(plan, "bulk " + entity.collection(), change, actor, writes -> {
+            List<Document> entries = new ArrayList<>();
+            for (Write w : writes) {
+                entries.add(audit.entry(actor, w.before() == null ? "bulk-create" : "bulk-update", entity.entityName(),
+                        w.id(), w.before(), w.after()));
+            }
+            return entries;
+        });
+        List<RowResult> results = new ArrayList<>();
+        for (Write w : plan.writes()) {
+            results.add(new RowResult(w.index(), w.id(), w.outcome(), List.of()));
+        }
+        return results;
+    }
+
+    /** Replaces the whole popular-comparison list, all or nothing; comparisons are matched by their model pair. */
     public List<Document> replaceComparisons(JsonNode rows, Actor actor) {
         if (rows == null || !rows.isArray() || rows.size() > 500) {
             throw ProblemException.badParameter("body", "must be an array of at most 500 comparisons");
         }
-        List<Document> valid = new ArrayList<>();
+        Entity entity = Entity.COMPARISON;
+        Plan plan = new Plan(rows.size());
+        List<Document> before = collection(entity).find().projection(Projections.exclude("_id")).into(new ArrayList<>());
         for (int i = 0; i < rows.size(); i++) {
-            InputReader.Result r = reader.read(Entity.COMPARISON, rows.get(i), true, true);
+            BatchRow row = BatchRow.of(i, rows.get(i));
+            InputReader.Result r = reader.read(entity, row.body(), true, true);
             if (!r.ok()) {
-                throw new ProblemException(400, "validation", "Invalid comparison", "Row " + i + ": "
-                        + String.join("; ", r.errors()), "[" + i + "]." + r.firstField());
+                r.problems().forEach((f, m) -> plan.error(row, f, m));
+                continue;
             }
-            checkReferences(Entity.COMPARISON, r.values(), null);
-            valid.add(r.values());
-        }
-        List<Document> before = collection(Entity.COMPARISON).find().projection(Projections.exclude("_id"))
-                .into(new ArrayList<>());
-        List<Document> written = new ArrayList<>();
-        Change change = new Change("replaced", "comparison").lists("comparisons", "pages");
-        int order = 1;
-        for (Document values : valid) {
-            values.putIfAbsent("order", order++);
+            Document values = r.values();
+            values.remove("id"); // clients send back what they read; a comparison is named by its model pair
+            values.putIfAbsent("order", i + 1);
             values.putIfAbsent("isActive", true);
-            written.add(insert(Entity.COMPARISON, values, naturalId(Entity.COMPARISON, values)));
+            planDocument(plan, entity, row, values, naturalId(entity, values));
         }
         Set<String> keep = new TreeSet<>();
-        written.forEach(d -> keep.add(d.getString("id")));
+        plan.writes().forEach(w -> keep.add(w.id()));
         for (Document old : before) {
             if (!keep.contains(old.getString("id"))) {
-                collection(Entity.COMPARISON).deleteOne(eq("id", old.getString("id")));
+                plan.add(new Write(-1, entity, old.getString("id"), old, null, "deleted"));
             }
         }
-        for (Document d : before) {
-            change.id("comparison", d.getString("id")).model(d.getString("model1Id")).model(d.getString("model2Id"));
-        }
-        for (Document d : written) {
-            change.id("comparison", d.getString("id")).model(d.getString("model1Id")).model(d.getString("model2Id"));
-        }
-        audit.record(actor, "replace", "comparison", "*", new Document("items", before), new Document("items", written));
-        events.publish(change);
+        Change change = new Change("replaced", entity.entityName()).lists("comparisons", "pages");
+        plan.changes().forEach(w -> mark(change, entity, w.before(), w.after()));
+        List<Document> written = new ArrayList<>();
+        plan.writes().stream().filter(w -> w.after() != null).forEach(w -> written.add(w.after()));
+        execute(plan, "replace comparisons", change, actor, writes -> List.of(audit.entry(actor, "replace",
+                entity.entityName(), "*", new Document("items", before), new Document("items", written))));
         return written;
     }
 
-    // ------------------------------------------------------------------ bulk upsert
+    /** One line of an NDJSON backup: {@code {"collection":…,"document":…}} in relaxed extended JSON. */
+    public record BackupLine(int line, String text) {
+    }
 
-    /**
-     * One row of a bulk import: inserted, updated, or left alone when nothing differs, so re-running a
-     * file changes nothing. Audit entries and the event are collected by the caller, one event per batch.
-     */
-    public RowResult upsert(Entity entity, int index, JsonNode row, Actor actor, Change change, List<Document> entries) {
-        InputReader.Result r = reader.read(entity, row, true, true);
+    /** The import's outcome per collection ({@code inserted}, {@code updated}, {@code unchanged}). */
+    public Map<String, Map<String, Integer>> importBackup(List<BackupLine> lines, List<Entity> order, String mode,
+                                                          boolean dryRun, Actor actor) {
+        Plan plan = new Plan(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            planImport(plan, new BatchRow(i, lines.get(i).line(), null, List.of()), lines.get(i).text(), order);
+        }
+        Map<String, Map<String, Integer>> summary = new LinkedHashMap<>();
+        order.forEach(e -> summary.put(e.collection(), new LinkedHashMap<>(Map.of("inserted", 0, "updated", 0, "unchanged", 0))));
+        for (Write w : plan.writes()) {
+            summary.get(w.entity().collection()).merge("created".equals(w.outcome()) ? "inserted" : w.outcome(), 1, Integer::sum);
+        }
+        if (!plan.errors.isEmpty()) {
+            throw new InvalidRows(plan.rows, plan.errors);
+        }
+        if (!dryRun) {
+            // an import may touch anything: every reader drops what it caches rather than receive every id
+            Change change = new Change("imported", "catalogue").lists(InvalidationEvent.FLUSH_ALL);
+            execute(plan, "import " + mode, change, actor, writes -> List.of(audit.entry(actor, "import", "catalogue",
+                    mode, null, new Document("summary", summary).append("documents", writes.size()))));
+        }
+        return summary;
+    }
+
+    private void planImport(Plan plan, BatchRow row, String text, List<Entity> order) {
+        Document line;
+        try {
+            line = Document.parse(text);
+        } catch (JsonParseException | IllegalArgumentException | org.bson.BsonInvalidOperationException e) {
+            plan.error(row, null, "is not a JSON object");
+            return;
+        }
+        Entity entity = order.stream().filter(e -> e.collection().equals(line.get("collection"))).findFirst().orElse(null);
+        if (entity == null) {
+            plan.error(row, "collection", "must be one of " + order.stream().map(Entity::collection).toList());
+            return;
+        }
+        if (!(line.get("document") instanceof Document doc)) {
+            plan.error(row, "document", "must be an object");
+            return;
+        }
+        int errorsBefore = plan.errors.size();
+        Document system = new Document();
+        Document writable = new Document();
+        doc.forEach((k, v) -> (Entity.SYSTEM.contains(k) && (!"slug".equals(k) || hasSlug(entity)) ? system : writable).put(k, v));
+        String id = system.get("id") instanceof String s && ID.matcher(s).matches() ? s : null;
+        if (id == null) {
+            plan.error(row, "id", "must be lower-case letters, digits and '-'");
+        }
+        Object slug = system.get("slug");
+        if (slug != null && !(slug instanceof String s && SLUG.matcher(s).matches())) {
+            plan.error(row, "slug", "must be lower-case letters, digits and '-'");
+        }
+        for (String date : List.of("createdAt", "updatedAt")) {
+            if (system.get(date) != null && !(system.get(date) instanceof Date)) {
+                plan.error(row, date, "must be a date ({\"$date\": …})");
+            }
+        }
+        Object version = system.get("version");
+        if (version != null && !((version instanceof Integer || version instanceof Long) && ((Number) version).longValue() > 0)) {
+            plan.error(row, "version", "must be a positive integer");
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(writable.toJson(RELAXED));
+        } catch (JsonProcessingException e) {
+            plan.error(row, null, "is not a JSON object");
+            return;
+        }
+        InputReader.Result r = reader.read(entity, body, true, false);
+        r.problems().forEach((f, m) -> plan.error(row, f, m));
+        if (plan.errors.size() > errorsBefore) {
+            return;
+        }
+        Document values = r.values();
+        if (plan.planned(entity, id) != null) {
+            plan.error(row, "id", "'" + id + "' appears more than once in this file");
+            return;
+        }
+        Document before = stored(entity, id);
+        if (!parentsAndReferencesHold(plan, row, entity, values, before)) {
+            return;
+        }
+        Document after = new Document("id", id);
+        after.putAll(values);
+        if (hasSlug(entity)) {
+            after.put("slug", slug != null ? slug : freeSlug(entity, CatalogFields.slug(values.getString("name")), after, plan));
+        }
+        Date now = new Date();
+        after.put("createdAt", system.get("createdAt") != null ? system.get("createdAt")
+                : before != null && before.get("createdAt") != null ? before.get("createdAt") : now);
+        if (system.get("updatedAt") != null || before != null) {
+            after.put("updatedAt", system.get("updatedAt") != null ? system.get("updatedAt") : now);
+        }
+        if (before != null && canonical(asImported(entity, before)).equals(canonical(without(after, "version", "updatedAt")))) {
+            plan.add(new Write(row.index(), entity, id, before, before, "unchanged"));
+            return;
+        }
+        // a version only grows, so an ETag a client holds can never match different content
+        after.put("version", before != null ? version(before) + 1 : version != null ? ((Number) version).longValue() : 1L);
+        if (before != null) {
+            after.put("updatedAt", now);
+        }
+        plan.add(new Write(row.index(), entity, id, before, after, before == null ? "created" : "updated"));
+    }
+
+    private void planUpsert(Plan plan, Entity entity, BatchRow row) {
+        if (!row.errors().isEmpty()) {
+            plan.errors.addAll(row.errors());
+            return;
+        }
+        InputReader.Result r = reader.read(entity, row.body(), true, true);
         if (!r.ok()) {
-            return new RowResult(index, null, "error", r.errors());
+            r.problems().forEach((f, m) -> plan.error(row, f, m));
+            return;
         }
         Document values = r.values();
         String id = values.getString("id") != null ? (String) values.remove("id") : naturalId(entity, values);
-        try {
-            Document before = collection(entity).find(eq("id", id)).projection(Projections.exclude("_id")).first();
-            if (before != null) {
-                for (String parent : List.of("brandId", "modelId")) {
-                    if (values.containsKey(parent) && !Objects.equals(values.get(parent), before.get(parent))) {
-                        return new RowResult(index, id, "error", List.of(parent + ": cannot be changed"));
-                    }
-                }
-            }
-            checkReferences(entity, values, before);
-            if (before == null) {
-                Document created = insert(entity, values, id);
-                entries.add(audit.entry(actor, "bulk-create", entity.entityName(), created.getString("id"), null, created));
-                mark(change, entity, null, created);
-                return new RowResult(index, created.getString("id"), "created", List.of());
-            }
-            Document set = new Document();
-            values.forEach((k, v) -> {
-                if (!Objects.equals(v, before.get(k))) {
-                    set.put(k, v);
-                }
-            });
-            if (set.isEmpty()) {
-                return new RowResult(index, id, "unchanged", List.of());
-            }
-            Document after = applyUpdate(entity, before, set, new Document());
-            entries.add(audit.entry(actor, "bulk-update", entity.entityName(), id, before, after));
-            mark(change, entity, before, after);
-            return new RowResult(index, id, "updated", List.of());
-        } catch (ProblemException e) {
-            return new RowResult(index, id, "error", List.of((e.parameter() == null ? "row" : e.parameter()) + ": "
-                    + e.getMessage()));
+        planDocument(plan, entity, row, values, id);
+    }
+
+    /** Plans an upsert of {@code values} into document {@code id}: created, updated (only what differs) or unchanged. */
+    private void planDocument(Plan plan, Entity entity, BatchRow row, Document values, String id) {
+        Write earlier = plan.planned(entity, id);
+        if (earlier != null) {
+            plan.error(row, "id", "'" + id + "' is also written by row " + earlier.index() + " of this batch");
+            return;
         }
+        Document before = stored(entity, id);
+        if (!parentsAndReferencesHold(plan, row, entity, values, before)) {
+            return;
+        }
+        if (before == null) {
+            plan.add(new Write(row.index(), entity, id, null, newDocument(entity, values, id, plan), "created"));
+            return;
+        }
+        Document set = new Document();
+        values.forEach((k, v) -> {
+            if (!Objects.equals(v, before.get(k))) {
+                set.put(k, v);
+            }
+        });
+        if (set.isEmpty()) {
+            plan.add(new Write(row.index(), entity, id, before, before, "unchanged"));
+            return;
+        }
+        renamed(entity, set, before, plan);
+        Document after = new Document(before);
+        after.putAll(set);
+        after.put("updatedAt", new Date());
+        after.put("version", version(before) + 1);
+        plan.add(new Write(row.index(), entity, id, before, after, "updated"));
+    }
+
+    private boolean parentsAndReferencesHold(Plan plan, BatchRow row, Entity entity, Document values, Document before) {
+        String parent = before == null ? null : changedParent(values, before);
+        if (parent != null) {
+            plan.error(row, parent, "cannot be changed; delete and re-create instead");
+            return false;
+        }
+        try {
+            checkReferences(entity, values, before, plan);
+            return true;
+        } catch (ProblemException e) {
+            plan.error(row, e.parameter(), PARAMETER_PREFIX.matcher(e.getMessage()).replaceFirst(""));
+            return false;
+        }
+    }
+
+    /**
+     * Writes a validated batch all or nothing. Invalid rows: nothing is written and every row error is
+     * reported. Otherwise the event is staged in the outbox, the before-images journaled, each document
+     * written under a version guard; a failure puts everything back (see {@link WriteJournal}).
+     */
+    private void execute(Plan plan, String kind, Change change, Actor actor, Function<List<Write>, List<Document>> auditEntries) {
+        if (!plan.errors.isEmpty()) {
+            throw new InvalidRows(plan.rows, plan.errors);
+        }
+        List<Write> changes = plan.changes();
+        if (changes.isEmpty()) {
+            return;
+        }
+        String batch = UUID.randomUUID().toString();
+        Staged staged = events.stage(change);
+        List<WriteJournal.Entry> touched = new ArrayList<>();
+        for (Write w : changes) {
+            touched.add(new WriteJournal.Entry(w.entity().collection(), w.id(), w.before(),
+                    w.after() == null ? null : version(w.after())));
+        }
+        try {
+            journal.begin(batch, kind, touched);
+        } catch (RuntimeException e) {
+            events.discard(staged);
+            throw e;
+        }
+        int written = 0;
+        try {
+            for (Write w : changes) {
+                faults.reached(FaultPoints.BATCH_WRITE);
+                apply(w);
+                written++;
+                if (written % 200 == 0) {
+                    journal.heartbeat(batch);
+                    events.keepAlive(staged);
+                }
+            }
+        } catch (RuntimeException failure) {
+            throw rollBack(batch, kind, staged, written, failure, actor);
+        }
+        journal.commit(batch);
+        audit.recordAll(auditEntries.apply(changes));
+        events.release(staged);
+    }
+
+    private ProblemException rollBack(String batch, String kind, Staged staged, int written, RuntimeException failure, Actor actor) {
+        LOG.warnf(failure, "Batch %s (%s) failed after %d of its writes: rolling back", batch, kind, written);
+        int restored;
+        try {
+            restored = journal.undo(batch);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Batch %s could not be rolled back now; the journal recovery will undo it", batch);
+            return new ProblemException(503, "write-failed", "Write failed", "The " + kind + " failed after "
+                    + written + " writes and is being rolled back from its journal; nothing of it stands. Try again later.", null);
+        }
+        if (written > 0) {
+            events.release(staged); // readers may have cached what was briefly there
+        } else {
+            events.discard(staged);
+        }
+        audit.record(actor, "rollback", kind, batch, null, new Document("written", written).append("restored", restored));
+        if (failure instanceof ProblemException p) {
+            return p;
+        }
+        return new ProblemException(503, "write-failed", "Write failed", "The " + kind + " failed after " + written
+                + " writes; every document it had written was put back, so nothing changed. Try again.", null);
+    }
+
+    private void apply(Write w) {
+        MongoCollection<Document> target = collection(w.entity());
+        boolean applied;
+        if (w.before() == null) {
+            try {
+                target.insertOne(new Document(w.after()));
+                applied = true;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                applied = false;
+            }
+        } else if (w.after() == null) {
+            applied = target.deleteOne(guard(w.before())).getDeletedCount() > 0;
+        } else {
+            applied = target.replaceOne(guard(w.before()), w.after()).getMatchedCount() > 0;
+        }
+        if (!applied) {
+            throw new ProblemException(409, "conflict", "Conflict", w.entity().entityName() + " '" + w.id()
+                    + "' was changed by another write while this batch was written; nothing was written, try again", "id");
+        }
+    }
+
+    private static Bson guard(Document before) {
+        return and(eq("id", before.getString("id")), eq("version", before.get("version")));
     }
 
     // ------------------------------------------------------------------ rankings
@@ -283,6 +634,41 @@ public class CatalogWriter {
         return r.values();
     }
 
+    private Document stored(Entity entity, String id) {
+        return collection(entity).find(eq("id", id)).projection(Projections.exclude("_id")).first();
+    }
+
+    /** The document as the batch will leave it ({@code null}: absent), else as stored. */
+    private Document current(Entity entity, String id, Plan plan) {
+        Write w = plan == null ? null : plan.planned(entity, id);
+        return w != null ? w.after() : stored(entity, id);
+    }
+
+    private static String changedParent(Document values, Document before) {
+        for (String parent : List.of("brandId", "modelId")) {
+            if (values.containsKey(parent) && !Objects.equals(values.get(parent), before.get(parent))) {
+                return parent;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasSlug(Entity entity) {
+        return entity == Entity.BRAND || entity == Entity.MODEL;
+    }
+
+    /** A new name gives a new slug (the id stays): in single writes and batches alike. */
+    private void renamed(Entity entity, Document set, Document before, Plan plan) {
+        if (set.containsKey("name") && hasSlug(entity) && !Objects.equals(set.get("name"), before.get("name"))) {
+            set.put("slug", freeSlug(entity, CatalogFields.slug(set.getString("name")), before, plan));
+        }
+    }
+
+    private static long version(Document doc) {
+        Number n = doc.get("version", Number.class);
+        return n == null ? 0 : n.longValue();
+    }
+
     private static void requireMatch(Document current, String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return;
@@ -301,19 +687,22 @@ public class CatalogWriter {
                 "If-Match " + ifMatch + " does not match the current version " + etag, "If-Match");
     }
 
-    /** Model needs an existing brand; variant an existing model of the same brand; comparison two models. */
-    private void checkReferences(Entity entity, Document values, Document before) {
+    /**
+     * Model needs an existing brand; variant an existing model of the same brand; comparison two models.
+     * In a batch, "existing" includes what earlier rows of the same batch create.
+     */
+    private void checkReferences(Entity entity, Document values, Document before, Plan plan) {
         switch (entity) {
             case MODEL -> {
                 String brandId = values.getString("brandId");
-                if (brandId != null && before == null && !exists(Entity.BRAND, eq("id", brandId))) {
+                if (brandId != null && before == null && current(Entity.BRAND, brandId, plan) == null) {
                     throw ProblemException.badParameter("brandId", "brand '" + brandId + "' does not exist");
                 }
             }
             case VARIANT -> {
                 if (before == null) {
                     String modelId = values.getString("modelId");
-                    Document model = collection(Entity.MODEL).find(eq("id", modelId)).first();
+                    Document model = current(Entity.MODEL, modelId, plan);
                     if (model == null) {
                         throw ProblemException.badParameter("modelId", "model '" + modelId + "' does not exist");
                     }
@@ -326,7 +715,7 @@ public class CatalogWriter {
             case COMPARISON -> {
                 for (String f : List.of("model1Id", "model2Id")) {
                     String m = values.getString(f);
-                    if (m != null && !exists(Entity.MODEL, eq("id", m))) {
+                    if (m != null && current(Entity.MODEL, m, plan) == null) {
                         throw ProblemException.badParameter(f, "model '" + m + "' does not exist");
                     }
                 }
@@ -338,11 +727,7 @@ public class CatalogWriter {
         }
     }
 
-    private boolean exists(Entity entity, Bson filter) {
-        return collection(entity).find(filter).projection(Projections.include("id")).first() != null;
-    }
-
-    /** The id the previous system would give; collisions get -1, -2, … on insert. */
+    /** The id the previous system would give; collisions get -1, -2, … on create. */
     String naturalId(Entity entity, Document v) {
         return switch (entity) {
             case BRAND -> "brand-" + CatalogFields.slug(v.getString("name"));
@@ -353,63 +738,59 @@ public class CatalogWriter {
         };
     }
 
-    private Document insert(Entity entity, Document values, String baseId) {
+    /** A new document with the server's fields: status, a free ranking and slug, timestamps, version 1. */
+    private Document newDocument(Entity entity, Document values, String id, Plan plan) {
         Date now = new Date();
-        Document doc = new Document(values);
-        doc.putIfAbsent("status", entity == Entity.COMPARISON ? null : CatalogFields.ACTIVE);
-        if (entity == Entity.COMPARISON) {
-            doc.remove("status");
+        Document doc = new Document("id", id);
+        doc.putAll(values);
+        if (entity != Entity.COMPARISON) {
+            doc.putIfAbsent("status", CatalogFields.ACTIVE);
         }
         if (entity == Entity.BRAND && doc.get("ranking") == null) {
-            List<Integer> free = availableRankings(null);
-            doc.put("ranking", free.isEmpty() ? 1000 : free.get(0));
+            List<Integer> free = new ArrayList<>(availableRankings(null));
+            if (plan != null) {
+                plan.writes().stream().filter(w -> w.entity() == Entity.BRAND && w.after() != null)
+                        .forEach(w -> free.remove(w.after().get("ranking")));
+            }
+            doc.put("ranking", free.isEmpty() ? Constraints.UNRANKED : free.get(0));
         }
-        if (entity == Entity.BRAND || entity == Entity.MODEL) {
-            doc.put("slug", freeSlug(entity, CatalogFields.slug(doc.getString("name")), doc));
+        if (hasSlug(entity)) {
+            doc.put("slug", freeSlug(entity, CatalogFields.slug(doc.getString("name")), doc, plan));
         }
         doc.put("createdAt", now);
         doc.put("updatedAt", now);
         doc.put("version", 1L);
-        for (int n = 0; n < 1000; n++) {
-            doc.put("id", n == 0 ? baseId : baseId + "-" + n);
-            try {
-                collection(entity).insertOne(doc);
-                doc.remove("_id");
-                return doc;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                doc.remove("_id");
-            }
-        }
-        throw new ProblemException(409, "conflict", "Conflict", "No free id for " + baseId, "name");
+        return doc;
     }
 
-    /** Brands' slugs are unique; a model's within its brand. */
-    private String freeSlug(Entity entity, String base, Document self) {
+    /** Brands' slugs are unique; a model's within its brand. In a batch, slugs its earlier rows take count too. */
+    private String freeSlug(Entity entity, String base, Document self, Plan plan) {
         for (int n = 0; ; n++) {
             String slug = n == 0 ? base : base + "-" + n;
             Bson filter = entity == Entity.MODEL ? and(eq("slug", slug), eq("brandId", self.getString("brandId")))
                     : eq("slug", slug);
             Document holder = collection(entity).find(filter).projection(Projections.include("id")).first();
-            if (holder == null || Objects.equals(holder.getString("id"), self.getString("id"))) {
+            boolean taken = holder != null && !Objects.equals(holder.getString("id"), self.getString("id"));
+            if (!taken && plan != null) {
+                taken = plan.writes().stream().anyMatch(w -> w.entity() == entity && w.after() != null
+                        && !Objects.equals(w.id(), self.getString("id")) && slug.equals(w.after().get("slug"))
+                        && (entity != Entity.MODEL || Objects.equals(w.after().get("brandId"), self.get("brandId"))));
+            }
+            if (!taken) {
                 return slug;
             }
         }
     }
 
     private Document applyUpdate(Entity entity, Document before, Document set, Document unset) {
-        long version = before.get("version", Number.class) == null ? 0 : before.get("version", Number.class).longValue();
+        long version = version(before);
         set.put("updatedAt", new Date());
         set.put("version", version + 1);
         Document update = new Document("$set", set);
         if (!unset.isEmpty()) {
             update.append("$unset", unset);
         }
-        Bson guard = before.get("version") == null ? and(eq("id", before.getString("id")), eq("version", null))
-                : and(eq("id", before.getString("id")), eq("version", before.get("version")));
-        Document after = collection(entity).findOneAndUpdate(guard, update,
+        Document after = collection(entity).findOneAndUpdate(guard(before), update,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(Projections.exclude("_id")));
         if (after == null) {
             throw new ProblemException(412, "precondition-failed", "Precondition failed",
@@ -424,19 +805,24 @@ public class CatalogWriter {
         return ids;
     }
 
-    private void deleteComparisons(List<String> modelIds, Change change, Actor actor, List<Document> entries) {
+    /** One step of a cascading delete. */
+    private record Step(Entity entity, Bson filter) {
+    }
+
+    private void doomComparisons(List<String> modelIds, List<Step> cascade, Change change, Actor actor, List<Document> entries) {
         if (!modelIds.isEmpty()) {
-            deleteAll(Entity.COMPARISON, or(in("model1Id", modelIds), in("model2Id", modelIds)), change, actor, entries);
+            doom(Entity.COMPARISON, or(in("model1Id", modelIds), in("model2Id", modelIds)), cascade, change, actor, entries);
             change.lists("comparisons");
         }
     }
 
-    private void deleteAll(Entity entity, Bson filter, Change change, Actor actor, List<Document> entries) {
+    /** Notes what a cascade step will delete (tags, audit entries) before anything is deleted. */
+    private void doom(Entity entity, Bson filter, List<Step> cascade, Change change, Actor actor, List<Document> entries) {
         List<Document> doomed = collection(entity).find(filter).projection(Projections.exclude("_id")).into(new ArrayList<>());
         if (doomed.isEmpty()) {
             return;
         }
-        collection(entity).deleteMany(filter);
+        cascade.add(new Step(entity, filter));
         for (Document d : doomed) {
             change.id(entity.entityName(), d.getString("id"));
             entries.add(audit.entry(actor, "cascade-delete", entity.entityName(), d.getString("id"), d, null));
@@ -447,7 +833,7 @@ public class CatalogWriter {
         Change change = new Change(type, entity.entityName());
         mark(change, entity, before, after);
         if (after != null) {
-            change.version(after.get("version", Number.class).longValue());
+            change.version(version(after));
         }
         if (!"updated".equals(type)) {
             change.lists("stats");
@@ -474,6 +860,57 @@ public class CatalogWriter {
             case VARIANT -> change.lists("variants", "models", "search");
             case COMPARISON -> change.lists("comparisons", "pages");
         }
+    }
+
+    /**
+     * A stored document as importing it would store it (rich text passed through the sanitiser again), so
+     * a backup of data written before the sanitiser, or by the seed, imports as unchanged.
+     */
+    private Document asImported(Entity entity, Document stored) {
+        Document system = new Document();
+        Document writable = new Document();
+        stored.forEach((k, v) -> (Entity.SYSTEM.contains(k) ? system : writable).put(k, v));
+        try {
+            InputReader.Result r = reader.read(entity, json.readTree(writable.toJson(RELAXED)), false, false);
+            if (!r.ok()) {
+                return stored;
+            }
+            Document out = without(system, "version", "updatedAt", "_id");
+            out.putAll(r.values());
+            return out;
+        } catch (JsonProcessingException e) {
+            return stored;
+        }
+    }
+
+    private static Document without(Document doc, String... keys) {
+        Document copy = new Document(doc);
+        for (String k : keys) {
+            copy.remove(k);
+        }
+        return copy;
+    }
+
+    /** Relaxed JSON with keys sorted, so documents compare by content whatever their key order or int width. */
+    private static String canonical(Document doc) {
+        return new Document(sorted(doc)).toJson(RELAXED);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sorted(Map<String, Object> map) {
+        Map<String, Object> out = new TreeMap<>();
+        map.forEach((k, v) -> out.put(k, sortedValue(v)));
+        return out;
+    }
+
+    private static Object sortedValue(Object v) {
+        if (v instanceof Document d) {
+            return new Document(sorted(d));
+        }
+        if (v instanceof List<?> list) {
+            return list.stream().map(CatalogWriter::sortedValue).toList();
+        }
+        return v;
     }
 
     public Map<String, Object> summary(List<RowResult> results) {

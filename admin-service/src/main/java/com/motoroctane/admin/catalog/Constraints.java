@@ -18,8 +18,19 @@ import jakarta.validation.constraints.Size;
  */
 public final class Constraints {
 
-    /** An absolute http(s) URL or a site-relative path such as {@code /uploads/x.webp}; nothing else (no javascript:). */
-    public static final String URL = "^(https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\\s<>\"'`]*)?|/[^\\s<>\"'`]*)$";
+    /**
+     * The one rule for every URL field (logos, images, gallery, colour images, brochures, …): an absolute
+     * http(s) URL with a host, or a site-relative path such as {@code /uploads/x.webp} that starts with a
+     * single {@code /}. Browsers read {@code //host}, {@code /\host} and {@code \\host} as another site, so a
+     * second {@code /} or any backslash is refused; so are other schemes (javascript:, data:), whitespace of
+     * any kind, control characters and the characters that end an HTML attribute.
+     */
+    public static final String URL = "^(?:(?i:https?)://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
+            + "(?:[/?#][^\\\\\\s\\p{Z}\\p{Cntrl}<>\"'`]*)?"
+            + "|/(?![/\\\\])[^\\\\\\s\\p{Z}\\p{Cntrl}<>\"'`]*)$";
+
+    /** The ranking of a brand created when every ranked place was taken: sorts after all of them. */
+    public static final int UNRANKED = 1000;
 
     @Positive(message = "must be greater than 0")
     @DecimalMax(value = "99999999.99", message = "must be below 10 crore rupees")
@@ -29,7 +40,8 @@ public final class Constraints {
     @Size(max = 2000)
     String url;
 
-    @Min(1) @Max(50)
+    /** 1..50 are the ranked places (available-rankings); the writer gives {@link #UNRANKED} when all are taken. */
+    @Min(1) @Max(UNRANKED)
     Integer ranking;
 
     @Min(1) @Max(20)

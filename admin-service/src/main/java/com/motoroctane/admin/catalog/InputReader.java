@@ -19,6 +19,7 @@ import org.owasp.html.Sanitizers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.motoroctane.common.catalog.CatalogFields;
 
 /**
  * Turns a client's JSON object into the fields to store, or the list of what is wrong with it. Types are
@@ -28,13 +29,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @ApplicationScoped
 public class InputReader {
 
-    /** What came out: the values to {@code $set} and the errors, each {@code field: message}. */
-    public record Result(Document values, List<String> errors, String firstField) {
+    /** What came out: the values to {@code $set} and what is wrong, field → message, in the order found. */
+    public record Result(Document values, Map<String, String> problems) {
         public boolean ok() {
-            return errors.isEmpty();
+            return problems.isEmpty();
+        }
+
+        /** Each problem as {@code field: message}. */
+        public List<String> errors() {
+            List<String> list = new ArrayList<>();
+            problems.forEach((f, m) -> list.add(f + ": " + m));
+            return list;
+        }
+
+        public String firstField() {
+            return problems.isEmpty() ? null : problems.keySet().iterator().next();
         }
     }
 
+    private static final Pattern SLUGGABLE = Pattern.compile("[a-z0-9]");
     private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z!/?]|&#|javascript:", Pattern.CASE_INSENSITIVE);
     private static final PolicyFactory RICH = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.TABLES)
             .and(new HtmlPolicyBuilder().allowElements("ul", "ol", "li").toFactory()).and(new HtmlPolicyBuilder().allowStandardUrlProtocols()
@@ -88,6 +101,12 @@ public class InputReader {
                 }
             }
         }
+        if (values.get("name") instanceof String name && !errors.has("name")
+                && !SLUGGABLE.matcher(CatalogFields.slug(name)).find()) {
+            // the id and the URL slug are made from the name: one without a letter or digit would give
+            // "brand-" and "-1"
+            errors.add("name", "must contain a letter (a-z) or a digit; the id and URL slug are made from it");
+        }
         return errors.result(values);
     }
 
@@ -101,13 +120,17 @@ public class InputReader {
         }
         switch (f.kind()) {
             case PLAIN, REF -> {
-                return plain(name, node, f.maxLength(), errors);
+                String v = plain(name, node, f.maxLength(), errors);
+                if (v != null && v.isEmpty() && f.required()) {
+                    errors.add(name, "must not be blank");
+                }
+                return v;
             }
             case RICH -> {
                 return rich(name, node, f.maxLength(), errors);
             }
             case URL -> {
-                String url = plain(name, node, 2000, errors);
+                String url = url(name, node, errors);
                 check(name, "url", url, errors);
                 return url;
             }
@@ -165,7 +188,7 @@ public class InputReader {
             }
             case IMAGES -> {
                 return objects(name, node, Set.of("url", "caption"), errors, (o, path) -> {
-                    var image = new Constraints.Image(plain(path + ".url", o.get("url"), 2000, errors),
+                    var image = new Constraints.Image(url(path + ".url", o.get("url"), errors),
                             plain(path + ".caption", o.get("caption"), 300, errors));
                     violations(path, validator.validate(image), errors);
                     return new Document("url", image.url()).append("caption", image.caption());
@@ -254,6 +277,22 @@ public class InputReader {
         return v;
     }
 
+    /** URLs are checked as sent (not stripped): whitespace anywhere in one is refused by {@link Constraints#URL}. */
+    private static String url(String name, JsonNode node, Errors errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(name, "must be a string");
+            return null;
+        }
+        if (node.asText().length() > 2000) {
+            errors.add(name, "must be at most 2000 characters");
+            return null;
+        }
+        return node.asText();
+    }
+
     private static String rich(String name, JsonNode node, int max, Errors errors) {
         if (node == null || node.isNull()) {
             return null;
@@ -271,15 +310,17 @@ public class InputReader {
 
     private void check(String field, String property, Object value, Errors errors) {
         if (value != null) {
-            violations(field, validator.validateValue(Constraints.class, property, value), errors);
+            for (ConstraintViolation<Constraints> v : validator.validateValue(Constraints.class, property, value)) {
+                errors.add(field, v.getMessage());
+            }
         }
     }
 
+    /** Violations inside one object of a list, named by their full path ({@code galleryImages[2].url}). */
     private static <T> void violations(String path, Set<ConstraintViolation<T>> found, Errors errors) {
         for (ConstraintViolation<T> v : found) {
             String property = v.getPropertyPath().toString();
-            boolean scalar = property.isEmpty() || Set.of("price", "url", "ranking", "seating", "rank").contains(property);
-            errors.add(scalar ? path : path + "." + property, v.getMessage());
+            errors.add(property.isEmpty() ? path : path + "." + property, v.getMessage());
         }
     }
 
@@ -296,9 +337,7 @@ public class InputReader {
         }
 
         Result result(Document values) {
-            List<String> list = new ArrayList<>();
-            byField.forEach((f, m) -> list.add(f + ": " + m));
-            return new Result(values, list, byField.isEmpty() ? null : byField.keySet().iterator().next());
+            return new Result(values, new LinkedHashMap<>(byField));
         }
     }
 }

@@ -21,8 +21,6 @@ public interface AdminConfig {
 
     Events events();
 
-    // ---------------------------------------------------------------- hard-auth (issue 7)
-
     Session session();
 
     ClientIp clientIp();
@@ -37,7 +35,9 @@ public interface AdminConfig {
         List<String> trustedProxies();
     }
 
-    // ---------------------------------------------------------------- end hard-auth
+    Batch batch();
+
+    Outbox outbox();
 
     interface Jwt {
         String issuer();
@@ -64,7 +64,7 @@ public interface AdminConfig {
     interface Password {
         int bcryptCost();
 
-        /** hard-auth: the zxcvbn score (0-4) a new password needs. */
+        /** the zxcvbn score (0-4) a new password needs. */
         int minStrength();
     }
 
@@ -74,7 +74,7 @@ public interface AdminConfig {
 
         Duration maxBackoff();
 
-        /** hard-auth: failed logins allowed per client IP within {@link #ipWindow()}, across replicas. */
+        /** failed logins allowed per client IP within {@link #ipWindow()}, across replicas. */
         int ipFailures();
 
         Duration ipWindow();
@@ -86,5 +86,23 @@ public interface AdminConfig {
 
     interface Events {
         long streamMaxLength();
+    }
+
+    /** All-or-nothing batches (bulk, import, whole-list replace) and their rollback journal. */
+    interface Batch {
+        /** A batch whose heartbeat is older than this is taken as abandoned (its process died) and undone. */
+        Duration staleAfter();
+
+        /** How often abandoned batches are looked for (also once at start). */
+        Duration recoveryEvery();
+    }
+
+    /** The transactional outbox: every event is written before its change and relayed if it is left behind. */
+    interface Outbox {
+        /** How long a staged event may wait for its writer before the relay sends it. */
+        Duration grace();
+
+        /** How often the relay looks for events to send. */
+        Duration relayEvery();
     }
 }

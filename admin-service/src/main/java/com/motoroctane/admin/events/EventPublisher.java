@@ -25,7 +25,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.motoroctane.admin.background.Repeating;
 import com.motoroctane.admin.config.AdminConfig;
+import com.motoroctane.admin.faults.FaultPoints;
 import com.motoroctane.common.events.InvalidationEvent;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -34,10 +36,13 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Announces a committed write: appended to the stream first (what a subscriber replays from), then
- * published on the channel. If Redis cannot take it, the event waits in a MongoDB outbox and a relay
- * sends it once Redis answers again, so no acknowledged write's invalidation is lost. Called after the MongoDB write returned, before the client is answered, so
- * "acknowledged" means "announced".
+ * Announces catalogue writes through a transactional outbox, as eShop's IntegrationEventLog does: the
+ * event is {@link #stage staged} in the MongoDB collection {@value #OUTBOX} before its change is written,
+ * {@link #release released} (appended to the stream, what a subscriber replays from, then published on the
+ * channel, then removed from the outbox) right after the change, or {@link #discard discarded} when the
+ * change failed without writing anything. Whatever is left in the outbox (the process died between the
+ * write and the send, or Redis was unreachable) is sent by a relay once its grace period has passed, in
+ * the order the events were staged. Eviction is idempotent, so a late or repeated event does no harm.
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -48,18 +53,27 @@ public class EventPublisher {
     private final ObjectMapper json;
     private final long maxLength;
     private final MongoCollection<Document> outbox;
-    private final Duration relayEvery = Duration.ofSeconds(1);
-    private volatile boolean running = true;
+    private final Duration relayEvery;
+    private final Duration grace;
+    private final FaultPoints faults;
+    private Repeating relayThread;
 
-    /** Where an event waits when Redis cannot take it at write time. */
+    /** Where every event is written with its change, and waits while it has not reached Redis. */
     public static final String OUTBOX = "eventoutbox";
 
     public EventPublisher(RedisDataSource redis, ObjectMapper json, AdminConfig config, MongoClient mongo,
-                          @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+                          @ConfigProperty(name = "quarkus.mongodb.database") String database, FaultPoints faults) {
         this.redis = redis;
         this.json = json;
         this.maxLength = config.events().streamMaxLength();
         this.outbox = mongo.getDatabase(database).getCollection(OUTBOX);
+        this.relayEvery = config.outbox().relayEvery();
+        this.grace = config.outbox().grace();
+        this.faults = faults;
+    }
+
+    /** An event written to the outbox ahead of its change. */
+    public record Staged(String eventId, String body) {
     }
 
     /** Collects what one write touched, then {@link #publish}. */
@@ -131,7 +145,11 @@ public class EventPublisher {
         }
     }
 
-    public InvalidationEvent publish(Change change) {
+    /**
+     * Writes the event to the outbox before its change is written. If this fails the change must not be
+     * made (the caller lets the exception end the request), so no write goes unannounced.
+     */
+    public Staged stage(Change change) {
         InvalidationEvent event = change.toEvent();
         String body;
         try {
@@ -139,15 +157,52 @@ public class EventPublisher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        Date now = new Date();
+        outbox.insertOne(new Document("_id", event.eventId()).append("event", body).append("at", now)
+                .append("notBefore", new Date(now.getTime() + grace.toMillis())));
+        return new Staged(event.eventId(), body);
+    }
+
+    /** The change is written: send its event now. If Redis cannot take it, the relay sends it when Redis is back. */
+    public void release(Staged staged) {
+        faults.reached(FaultPoints.BEFORE_EVENT_SENT);
         try {
-            send(body);
+            send(staged.body());
         } catch (RuntimeException e) {
-            // The write is committed and will be acknowledged: keep its event in MongoDB until Redis takes it.
-            outbox.insertOne(new Document("_id", event.eventId()).append("event", body).append("at", new Date()));
-            LOG.warnf("Redis did not take invalidation event %s (%s %s %s): kept in the outbox, relayed when Redis is back (%s)",
-                    event.eventId(), event.type(), event.entity(), event.ids(), e.toString());
+            LOG.warnf("Redis did not take invalidation event %s: kept in the outbox, relayed when Redis is back (%s)",
+                    staged.eventId(), e.toString());
+            dueNow(staged);
+            return;
         }
-        return event;
+        try {
+            outbox.deleteOne(Filters.eq("_id", staged.eventId()));
+        } catch (RuntimeException e) {
+            LOG.debugf("outbox: %s stays until the relay sends it again (%s)", staged.eventId(), e.toString());
+        }
+    }
+
+    /** The change failed before writing anything: its event would announce nothing, so it is dropped. */
+    public void discard(Staged staged) {
+        try {
+            outbox.deleteOne(Filters.eq("_id", staged.eventId()));
+        } catch (RuntimeException e) {
+            // relayed after the grace period instead: a needless eviction, never a missed one
+            LOG.debugf("outbox: could not drop %s (%s)", staged.eventId(), e.toString());
+        }
+    }
+
+    /** A long batch is still writing: hold its event back from the relay for another grace period. */
+    public void keepAlive(Staged staged) {
+        outbox.updateOne(Filters.eq("_id", staged.eventId()),
+                new Document("$set", new Document("notBefore", new Date(System.currentTimeMillis() + grace.toMillis()))));
+    }
+
+    private void dueNow(Staged staged) {
+        try {
+            outbox.updateOne(Filters.eq("_id", staged.eventId()), new Document("$set", new Document("notBefore", new Date())));
+        } catch (RuntimeException e) {
+            LOG.debugf("outbox: %s is sent after its grace period (%s)", staged.eventId(), e.toString());
+        }
     }
 
     private void send(String body) {
@@ -156,41 +211,25 @@ public class EventPublisher {
         redis.pubsub(String.class).publish(InvalidationEvent.CHANNEL, body);
     }
 
-    /** Events waiting in the outbox because Redis was unreachable when their write committed. */
-    public long pending() {
-        return outbox.countDocuments();
-    }
-
     void onStart(@Observes StartupEvent start) {
-        Thread relay = new Thread(this::relayForever, "invalidation-outbox-relay");
-        relay.setDaemon(true);
-        relay.start();
+        relayThread = Repeating.start("invalidation-outbox-relay", relayEvery, this::relay);
     }
 
     void onStop(@Observes ShutdownEvent stop) {
-        running = false;
-    }
-
-    private void relayForever() {
-        while (running) {
-            try {
-                relay();
-            } catch (RuntimeException e) {
-                LOG.debugf("outbox relay: %s", e.toString());
-            }
-            try {
-                Thread.sleep(relayEvery.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (relayThread != null) {
+            relayThread.stop();
         }
     }
 
-    /** Sends the kept events in the order their writes committed; each leaves the outbox once Redis has it. */
+    /**
+     * Sends the events left behind (their grace period is over) in the order they were staged; each leaves
+     * the outbox once Redis has it. Records from before the outbox held every event have no notBefore.
+     */
     int relay() {
         int sent = 0;
-        for (Document kept : outbox.find().sort(Sorts.ascending("at")).limit(500)) {
+        Date now = new Date();
+        for (Document kept : outbox.find(Filters.or(Filters.lte("notBefore", now), Filters.exists("notBefore", false)))
+                .sort(Sorts.ascending("at", "_id")).limit(500)) {
             send(kept.getString("event"));
             outbox.deleteOne(Filters.eq("_id", kept.get("_id")));
             sent++;
