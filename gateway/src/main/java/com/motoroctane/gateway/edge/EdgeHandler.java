@@ -49,6 +49,32 @@ public class EdgeHandler {
 
     public void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
+        decorate(ctx);
+        if (ctx.get(STARTED) == null) {
+            // a rerouted request passes here twice; Vert.x keeps end handlers across a reroute
+            long started = System.nanoTime();
+            ctx.put(STARTED, started);
+            ctx.addEndHandler(ignored -> metrics.recordRequest(ctx, started));
+        }
+        refuseOrContinue(ctx, request);
+    }
+
+    /**
+     * The router's 400 error handler: Vert.x refuses a path it cannot even decode (a broken escape) while
+     * matching routes, before {@link #handle} ran. The answer is the same problem+json, headers included.
+     */
+    public void unroutable(RoutingContext ctx) {
+        decorate(ctx);
+        try {
+            CanonicalPath.of(ctx.request().path());
+            problems.send(ctx, Problems.problem(400, "bad-request", "Bad request", "The request could not be parsed"));
+        } catch (ProblemException refused) {
+            problems.send(ctx, refused);
+        }
+    }
+
+    private void decorate(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
         String requestId = RequestIds.assign(ctx);
         ctx.addHeadersEndHandler(ignored -> {
             var headers = ctx.response().headers();
@@ -57,13 +83,9 @@ public class EdgeHandler {
             cors.decorate(request, headers);
             compression.apply(ctx, headers);
         });
-        if (ctx.get(STARTED) == null) {
-            // a rerouted request passes here twice; Vert.x keeps end handlers across a reroute
-            long started = System.nanoTime();
-            ctx.put(STARTED, started);
-            ctx.addEndHandler(ignored -> metrics.recordRequest(ctx, started));
-        }
+    }
 
+    private void refuseOrContinue(RoutingContext ctx, HttpServerRequest request) {
         if (request.uri().length() > limits.maxUriLength()) {
             problems.send(ctx, Problems.problem(414, "uri-too-long", "URI too long",
                     "The request URI is " + request.uri().length() + " characters; the limit is " + limits.maxUriLength()));

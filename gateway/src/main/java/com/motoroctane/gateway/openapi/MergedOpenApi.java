@@ -153,8 +153,22 @@ public class MergedOpenApi {
         Iterator<Map.Entry<String, JsonNode>> fields = document.path("paths").fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> path = fields.next();
-            if (routedTo(path.getKey(), upstream) && !paths.has(path.getKey())) {
-                paths.set(path.getKey(), path.getValue());
+            // per operation: /api/brands is read from catalog-service but written through admin-service
+            ObjectNode into = paths.has(path.getKey()) ? (ObjectNode) paths.get(path.getKey()) : json.createObjectNode();
+            path.getValue().fields().forEachRemaining(entry -> {
+                HttpMethod method = OPERATIONS.get(entry.getKey());
+                boolean keep = method == null ? !into.has(entry.getKey())
+                        : routedTo(path.getKey(), method, upstream) && !into.has(entry.getKey());
+                if (keep) {
+                    into.set(entry.getKey(), entry.getValue());
+                }
+            });
+            boolean anyOperation = false;
+            for (Iterator<String> names = into.fieldNames(); names.hasNext(); ) {
+                anyOperation |= OPERATIONS.containsKey(names.next());
+            }
+            if (anyOperation) {
+                paths.set(path.getKey(), into);
             }
         }
         document.path("components").fields().forEachRemaining(section -> {
@@ -217,13 +231,8 @@ public class MergedOpenApi {
             "options", HttpMethod.OPTIONS, "trace", HttpMethod.TRACE);
 
     /** Only what clients can reach through the gateway is published, e.g. not a service's internal paths. */
-    private boolean routedTo(String path, String upstream) {
+    private boolean routedTo(String path, HttpMethod method, String upstream) {
         String concrete = path.replaceAll("\\{[^}]*}", "x");
-        for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
-            if (routes.match(concrete, method) instanceof RouteTable.Found found && found.route().upstream().equals(upstream)) {
-                return true;
-            }
-        }
-        return false;
+        return routes.match(concrete, method) instanceof RouteTable.Found found && found.route().upstream().equals(upstream);
     }
 }
