@@ -77,10 +77,6 @@ class CanonicalPathTests extends GatewayTest {
         "/api/brands%2F..",
         "/api/brands%2f..%2fadmin",
         "/api/brands%5C..",
-        "/api/brands\\..",
-        "/api/brands/%zz",
-        "/api/brands/%4",
-        "/api/brands/%",
         "/api/brands/%00",
         "/api/brands/a%0d%0aX-Injected:%20y",
         "/api/brands/%7F",
@@ -92,6 +88,19 @@ class CanonicalPathTests extends GatewayTest {
         assertThat(answer.header("Content-Type"), containsString("application/problem+json"));
         assertThat(answer.body(), containsString("ambiguous-path"));
         assertThat(answer.body(), containsString("\"detail\":\"The request path is refused: "));
+        assertEquals(0, stub.find(anyRequestedFor(anyUrl())).size());
+    }
+
+    /**
+     * A raw backslash and broken escapes never get as far as the gateway's code: Vert.x refuses them while
+     * matching routes, with a bare 400 (not problem+json). They reach no service either.
+     */
+    @ParameterizedTest(name = "{0} is refused before routing")
+    @ValueSource(strings = {"/api/brands\\..", "/api/brands/%zz", "/api/brands/%4", "/api/brands/%"})
+    void undecodablePathsAre400AndReachNobody(String spelled) throws Exception {
+        stub.register(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        RawHttp.Response answer = RawHttp.get(RestAssured.port, spelled, "Authorization: Bearer " + adminToken());
+        assertEquals(400, answer.status(), answer.body());
         assertEquals(0, stub.find(anyRequestedFor(anyUrl())).size());
     }
 

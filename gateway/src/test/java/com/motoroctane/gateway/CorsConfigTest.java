@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
 import com.motoroctane.gateway.config.GatewayConfig;
 import com.motoroctane.gateway.security.Cors;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -42,6 +44,7 @@ class CorsConfigTest {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withProfile(profile)
                 .withSources(new PropertiesConfigSource(properties, 250))
+                .withConverter(Duration.class, 100, new DurationConverter()) // Quarkus' "5s" style
                 .withMapping(GatewayConfig.class)
                 .withValidateUnknown(false)
                 .build();

@@ -39,7 +39,7 @@ class MonitoringTests extends GatewayTest {
     int killablePort;
 
     /** Prometheus is on the management interface, not on the public port. */
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true) // relative to the management root, /q
     URL prometheus;
 
     private void stubbedServicesAreHealthy() {

@@ -38,10 +38,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = GatewayTestResource.class, scope = TestResourceScope.GLOBAL)
 class OperationalSurfaceTests extends GatewayTest {
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    /** Relative to the management root, /q. */
+    @TestHTTPResource(value = "/metrics", management = true)
     URL managementMetrics;
 
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    @TestHTTPResource(value = "/health/ready", management = true)
     URL managementReadiness;
 
     @ParameterizedTest(name = "anonymous {0} is {1}")

@@ -53,7 +53,7 @@ class RateLimitTests extends GatewayTest {
     @ConfigProperty(name = "quarkus.redis.hosts")
     String redisUrl;
 
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    @TestHTTPResource(value = "/health/ready", management = true) // relative to the management root, /q
     java.net.URL readiness;
 
     @Test

@@ -59,20 +59,6 @@ public class EdgeHandler {
         refuseOrContinue(ctx, request);
     }
 
-    /**
-     * The router's 400 error handler: Vert.x refuses a path it cannot even decode (a broken escape) while
-     * matching routes, before {@link #handle} ran. The answer is the same problem+json, headers included.
-     */
-    public void unroutable(RoutingContext ctx) {
-        decorate(ctx);
-        try {
-            CanonicalPath.of(ctx.request().path());
-            problems.send(ctx, Problems.problem(400, "bad-request", "Bad request", "The request could not be parsed"));
-        } catch (ProblemException refused) {
-            problems.send(ctx, refused);
-        }
-    }
-
     private void decorate(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String requestId = RequestIds.assign(ctx);

@@ -46,7 +46,6 @@ public class GatewayRouter {
     void install(@Observes Router router) {
         router.route().order(EDGE_ORDER).handler(edge::handle);
         router.route().order(EDGE_ORDER).failureHandler(problems::onFailure);
-        router.errorHandler(400, edge::unroutable);
         // the gateway's own endpoints on the public port are rate-limited and JWT-checked like proxied ones
         router.route("/api/monitoring/*").order(OWN_ENDPOINTS_ORDER).handler(gate::ownEndpoint);
         router.route("/q/*").order(OWN_ENDPOINTS_ORDER).handler(gate::ownEndpoint);

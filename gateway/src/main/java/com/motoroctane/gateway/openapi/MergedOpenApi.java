@@ -154,21 +154,21 @@ public class MergedOpenApi {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> path = fields.next();
             // per operation: /api/brands is read from catalog-service but written through admin-service
-            ObjectNode into = paths.has(path.getKey()) ? (ObjectNode) paths.get(path.getKey()) : json.createObjectNode();
+            ObjectNode operations = paths.has(path.getKey()) ? (ObjectNode) paths.get(path.getKey()) : json.createObjectNode();
             path.getValue().fields().forEachRemaining(entry -> {
                 HttpMethod method = OPERATIONS.get(entry.getKey());
-                boolean keep = method == null ? !into.has(entry.getKey())
-                        : routedTo(path.getKey(), method, upstream) && !into.has(entry.getKey());
+                boolean keep = method == null ? !operations.has(entry.getKey())
+                        : routedTo(path.getKey(), method, upstream) && !operations.has(entry.getKey());
                 if (keep) {
-                    into.set(entry.getKey(), entry.getValue());
+                    operations.set(entry.getKey(), entry.getValue());
                 }
             });
             boolean anyOperation = false;
-            for (Iterator<String> names = into.fieldNames(); names.hasNext(); ) {
+            for (Iterator<String> names = operations.fieldNames(); names.hasNext(); ) {
                 anyOperation |= OPERATIONS.containsKey(names.next());
             }
             if (anyOperation) {
-                paths.set(path.getKey(), into);
+                paths.set(path.getKey(), operations);
             }
         }
         document.path("components").fields().forEachRemaining(section -> {
