@@ -42,6 +42,12 @@ class MonitoringTests extends GatewayTest {
     @TestHTTPResource(value = "/metrics", management = true) // relative to the management root, /q
     URL prometheus;
 
+    @TestHTTPResource(value = "/swagger-ui/", management = true)
+    URL swaggerUi;
+
+    @TestHTTPResource(value = "/openapi", management = true)
+    URL managementOpenApi;
+
     private void stubbedServicesAreHealthy() {
         stub.register(get(urlPathMatching("(/admin-service|/media-service)?/q/health/ready"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
@@ -140,6 +146,9 @@ class MonitoringTests extends GatewayTest {
                 .body("paths", hasKey("/api/monitoring/health"))
                 .body("info.title", equalTo("MotorOctane public API"));
         given().get("/q/openapi").then().statusCode(200).contentType(containsString("yaml"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        // Swagger UI and the full document are on the (internal) management interface
+        given().get(swaggerUi).then().statusCode(200);
+        given().get(managementOpenApi + "?format=json").then().statusCode(200)
+                .body("paths", hasKey("/api/monitoring/metrics"));
     }
 }

@@ -9,6 +9,7 @@ import com.motoroctane.gateway.proxy.ProxyHandler;
 import com.motoroctane.gateway.security.AccessGate;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.ext.web.Router;
 
 /**
@@ -52,6 +53,11 @@ public class GatewayRouter {
         monitoring.install(router);
         router.get("/q/openapi").handler(openApi::handle);
         router.route().order(PROXY_ORDER).handler(proxy::handle);
+    }
+
+    /** Swagger UI lives on the management interface; the merged document it loads is served there in full. */
+    void installManagement(@Observes ManagementInterface management) {
+        management.router().get("/q/openapi").handler(openApi::handleFull);
     }
 
     void stopping(@Observes ShutdownEvent event) {

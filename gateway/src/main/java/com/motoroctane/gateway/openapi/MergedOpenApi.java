@@ -68,6 +68,11 @@ public class MergedOpenApi {
         gate.isAdmin(ctx, admin -> serve(ctx, admin));
     }
 
+    /** The management interface is internal: the full document, for the Swagger UI served there. */
+    public void handleFull(RoutingContext ctx) {
+        serve(ctx, true);
+    }
+
     private void serve(RoutingContext ctx, boolean admin) {
         document().map(full -> admin ? full : publicView(full)).onComplete(built -> {
             if (built.failed()) {
