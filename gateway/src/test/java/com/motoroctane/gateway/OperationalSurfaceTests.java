@@ -97,8 +97,9 @@ class OperationalSurfaceTests extends GatewayTest {
 
     @Test
     void theGatewaysOwnPublicEndpointsAreRateLimitedLikeAnyPublicRead() {
-        for (int i = 0; i < 60; i++) {
-            given().get("/api/monitoring/live").then().statusCode(200);
+        for (int i = 1; i <= 60; i++) {
+            given().get("/api/monitoring/live").then().statusCode(200)
+                    .header("RateLimit-Remaining", equalTo(String.valueOf(60 - i)));
         }
         given().get("/api/monitoring/health").then().statusCode(429).contentType("application/problem+json");
         given().get("/q/openapi").then().statusCode(429);
