@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +25,8 @@ import java.util.concurrent.Executors;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -50,9 +53,9 @@ class FaultToleranceTests extends GatewayTest {
 
     @Test
     void failingUpstreamOpensTheBreakerWhichAnswers503WithoutContactingIt() {
-        stub.register(post(urlPathEqualTo("/api/fault/orders")).willReturn(aResponse().withStatus(500)));
+        stub.register(post(urlPathEqualTo("/api/fault/orders")).willReturn(aResponse().withStatus(503)));
         for (int i = 0; i < 4; i++) {
-            given().post("/api/fault/orders").then().statusCode(500);
+            given().post("/api/fault/orders").then().statusCode(503);
         }
         // an outcome is recorded once the body has been relayed, which can trail the client's last byte a little
         for (int i = 0; i < 100 && upstream("fault").breaker().state() != CircuitBreakerState.OPEN; i++) {
@@ -69,6 +72,61 @@ class FaultToleranceTests extends GatewayTest {
                     .header("X-Content-Type-Options", equalTo("nosniff"));
         }
         stub.verifyThat(exactly(contacted), postRequestedFor(urlPathEqualTo("/api/fault/orders")));
+    }
+
+    @ParameterizedTest(name = "upstream {0}s open the breaker")
+    @ValueSource(ints = {502, 503, 504})
+    void gatewayFailureAnswersOpenTheBreaker(int status) {
+        stub.register(post(urlPathEqualTo("/api/fault/unwell")).willReturn(aResponse().withStatus(status)));
+        for (int i = 0; i < 4; i++) {
+            given().post("/api/fault/unwell").then().statusCode(status);
+        }
+        for (int i = 0; i < 100 && upstream("fault").breaker().state() != CircuitBreakerState.OPEN; i++) {
+            sleep(20);
+        }
+        assertEquals(CircuitBreakerState.OPEN, upstream("fault").breaker().state());
+        given().post("/api/fault/unwell").then().statusCode(503)
+                .body("type", equalTo("https://motoroctane.com/problems/circuit-open"));
+    }
+
+    /**
+     * A 500 is what a service answers to input it failed on (issue 7: a 73-byte password); it says nothing
+     * about the service being unwell, so anyone sending such input must not open the breaker for everybody.
+     */
+    @Test
+    void upstream500sDoNotOpenTheBreaker() {
+        stub.register(post(urlPathEqualTo("/api/fault/crash")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":500}")));
+        for (int i = 0; i < 12; i++) {
+            given().post("/api/fault/crash").then().statusCode(500);
+        }
+        stub.verifyThat(exactly(12), postRequestedFor(urlPathEqualTo("/api/fault/crash")));
+        assertEquals(CircuitBreakerState.CLOSED, upstream("fault").breaker().state());
+    }
+
+    /**
+     * Issue 7 item 12: a catalogue page with 10 KB of Surrogate-Key passed Netty's 8 KB default and came back
+     * as a retried 503 that opened the breaker. Such a page now passes; a response whose headers are still
+     * over the limit is a 502 that is neither retried nor counted, however often it is asked for.
+     */
+    @Test
+    void longSurrogateKeysPassAndOversizedHeadersAre502WithoutTrippingTheBreaker() {
+        String tenKilobytesOfKeys = "variant:" + "v".repeat(10_400);
+        stub.register(get(urlPathEqualTo("/api/fault/tagged")).willReturn(aResponse().withStatus(200)
+                .withHeader("Surrogate-Key", tenKilobytesOfKeys).withBody("[]")));
+        given().get("/api/fault/tagged").then().statusCode(200).header("Surrogate-Key", equalTo(tenKilobytesOfKeys));
+
+        stub.register(get(urlPathEqualTo("/api/fault/huge-headers")).willReturn(aResponse().withStatus(200)
+                .withHeader("Surrogate-Key", "variant:" + "v".repeat(40_000)).withBody("[]")));
+        for (int i = 0; i < 10; i++) { // more than the breaker's window of 4
+            given().get("/api/fault/huge-headers").then().statusCode(502)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://motoroctane.com/problems/upstream-headers-too-large"))
+                    .body("detail", containsString("upstream response headers too large"));
+        }
+        stub.verifyThat(exactly(10), getRequestedFor(urlPathEqualTo("/api/fault/huge-headers"))); // never retried
+        assertEquals(CircuitBreakerState.CLOSED, upstream("fault").breaker().state());
+        given().get("/api/fault/tagged").then().statusCode(200);
     }
 
     @Test

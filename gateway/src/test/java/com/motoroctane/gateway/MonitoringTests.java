@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.URL;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +24,29 @@ import com.motoroctane.gateway.support.GatewayTestResource;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The previous system's monitoring shapes, now over every service, plus Prometheus and the merged OpenAPI. */
+/**
+ * The previous system's monitoring shapes, now over every service (details for an admin token), plus
+ * Prometheus on the management port and the merged OpenAPI.
+ */
 @QuarkusTest
 @WithTestResource(value = GatewayTestResource.class, scope = TestResourceScope.GLOBAL)
 class MonitoringTests extends GatewayTest {
 
     @ConfigProperty(name = "killable.port")
     int killablePort;
+
+    /** Prometheus is on the management interface, not on the public port. */
+    @TestHTTPResource(value = "/metrics", management = true) // relative to the management root, /q
+    URL prometheus;
+
+    @TestHTTPResource(value = "/swagger-ui/", management = true)
+    URL swaggerUi;
+
+    @TestHTTPResource(value = "/openapi", management = true)
+    URL managementOpenApi;
 
     private void stubbedServicesAreHealthy() {
         stub.register(get(urlPathMatching("(/admin-service|/media-service)?/q/health/ready"))
@@ -52,7 +68,8 @@ class MonitoringTests extends GatewayTest {
     }
 
     private void assertHealthy() {
-        given().get("/api/monitoring/health").then().statusCode(200)
+        given().get("/api/monitoring/health").then().statusCode(200).body("status", equalTo("UP"));
+        given().header("Authorization", "Bearer " + adminToken()).get("/api/monitoring/health").then().statusCode(200)
                 .body("status", equalTo("healthy"))
                 .body("services.database", equalTo("connected"))
                 .body("services.redis", equalTo("connected"))
@@ -66,7 +83,8 @@ class MonitoringTests extends GatewayTest {
     @Test
     void healthIsDegraded503WhenAServiceIsDown() {
         // the stubbed services answer 404 to their health probe: down
-        given().get("/api/monitoring/health").then().statusCode(503)
+        given().get("/api/monitoring/health").then().statusCode(503).body("status", equalTo("DOWN"));
+        given().header("Authorization", "Bearer " + adminToken()).get("/api/monitoring/health").then().statusCode(503)
                 .body("status", equalTo("degraded"))
                 .body("services.upstreams.fault.status", equalTo("down"))
                 .body("services.upstreams.catalog.status", equalTo("up"));
@@ -74,7 +92,7 @@ class MonitoringTests extends GatewayTest {
 
     @Test
     void readyAndLiveKeepTheirShapes() {
-        given().get("/api/monitoring/ready").then().statusCode(200)
+        given().header("Authorization", "Bearer " + adminToken()).get("/api/monitoring/ready").then().statusCode(200)
                 .body("ready", equalTo(true)).body("timestamp", notNullValue()).body("rateLimit.store", equalTo("redis"));
         given().get("/api/monitoring/live").then().statusCode(200)
                 .body("alive", equalTo(true)).body("timestamp", notNullValue());
@@ -85,7 +103,7 @@ class MonitoringTests extends GatewayTest {
         for (int i = 0; i < 3; i++) {
             given().get("/api/stats").then().statusCode(200);
         }
-        given().get("/api/monitoring/stats").then().statusCode(200)
+        given().header("Authorization", "Bearer " + adminToken()).get("/api/monitoring/stats").then().statusCode(200)
                 .body("requests.total", greaterThanOrEqualTo(3))
                 .body("requests.success", greaterThanOrEqualTo(3))
                 .body("requests.averageResponseTime", greaterThan(0f))
@@ -96,7 +114,7 @@ class MonitoringTests extends GatewayTest {
 
     @Test
     void metricsKeepTheirShape() {
-        given().get("/api/monitoring/metrics").then().statusCode(200)
+        given().header("Authorization", "Bearer " + adminToken()).get("/api/monitoring/metrics").then().statusCode(200)
                 .body("system.pid", greaterThan(0))
                 .body("memory.heapUsed", greaterThan(0))
                 .body("$", hasKey("cpu"))
@@ -111,7 +129,7 @@ class MonitoringTests extends GatewayTest {
         for (int i = 0; i < 61; i++) {
             given().get("/api/stats");
         }
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(prometheus).then().statusCode(200).extract().asString();
         org.hamcrest.MatcherAssert.assertThat(metrics, containsString("gateway_requests_seconds_bucket{"));
         org.hamcrest.MatcherAssert.assertThat(metrics, containsString("route=\"catalog\""));
         org.hamcrest.MatcherAssert.assertThat(metrics, containsString("quantile=\"0.99\""));
@@ -122,12 +140,15 @@ class MonitoringTests extends GatewayTest {
 
     @Test
     void openApiIsOneDocumentForTheWholePublicApiWithSwaggerUi() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().header("Authorization", "Bearer " + adminToken()).get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", hasKey("/api/brands"))
                 .body("paths", hasKey("/api/variants/{id}"))
                 .body("paths", hasKey("/api/monitoring/health"))
                 .body("info.title", equalTo("MotorOctane public API"));
         given().get("/q/openapi").then().statusCode(200).contentType(containsString("yaml"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        // Swagger UI and the full document are on the (internal) management interface
+        given().get(swaggerUi).then().statusCode(200);
+        given().get(managementOpenApi + "?format=json").then().statusCode(200)
+                .body("paths", hasKey("/api/monitoring/metrics"));
     }
 }

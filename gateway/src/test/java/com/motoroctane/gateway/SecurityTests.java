@@ -30,8 +30,8 @@ class SecurityTests extends GatewayTest {
 
     @Test
     void listedOriginGetsCorsHeadersWithCredentialsAndExposedHeaders() {
-        given().header("Origin", "http://localhost:3000").get("/api/stats").then().statusCode(200)
-                .header("Access-Control-Allow-Origin", equalTo("http://localhost:3000"))
+        given().header("Origin", "https://www.motoroctane.com").get("/api/stats").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("https://www.motoroctane.com"))
                 .header("Access-Control-Allow-Credentials", equalTo("true"))
                 .header("Access-Control-Expose-Headers", containsString("RateLimit-Remaining"))
                 .header("Access-Control-Expose-Headers", containsString("X-Cache"))
@@ -118,6 +118,20 @@ class SecurityTests extends GatewayTest {
         stub.verifyThat(exactly(1), getRequestedFor(urlPathEqualTo("/admin-service/api/admin/articles"))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + token)));
         stub.verifyThat(exactly(2), getRequestedFor(urlPathEqualTo("/admin-service/api/admin/articles")));
+    }
+
+    /** The shared rule (common AccessTokens): an explicit Authorization header wins over an ambient cookie. */
+    @Test
+    void theBearerHeaderIsJudgedBeforeTheCookieAndANonBearerHeaderFallsBackToIt() {
+        stub.register(any(urlPathEqualTo("/admin-service/api/admin/articles")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("[]")));
+        String valid = adminToken();
+        given().header("Authorization", "Bearer " + expiredToken()).cookie("token", valid)
+                .get("/api/admin/articles").then().statusCode(401);
+        given().header("Authorization", "Bearer " + valid).cookie("token", expiredToken())
+                .get("/api/admin/articles").then().statusCode(200);
+        given().header("Authorization", "Basic YWRtaW46YWRtaW4=").cookie("token", valid)
+                .get("/api/admin/articles").then().statusCode(200);
     }
 
     @Test

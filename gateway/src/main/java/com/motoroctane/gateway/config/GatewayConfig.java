@@ -66,6 +66,13 @@ public interface GatewayConfig {
 
         Breaker breaker();
 
+        /**
+         * Largest response header block accepted from this upstream (bytes). Services send long Surrogate-Key
+         * headers; past this the answer is a 502 that is neither retried nor counted by the breaker.
+         */
+        @WithDefault("32768")
+        int maxHeaderSize();
+
         @WithDefault("/q/health/ready")
         String healthPath();
 
@@ -133,8 +140,8 @@ public interface GatewayConfig {
 
         List<String> bulkPaths();
 
-        /** Never limited (probes and the gateway's own monitoring). */
-        List<String> exemptPaths();
+        /** Never limited; none by default (probes and Prometheus use the management port). */
+        Optional<List<String>> exemptPaths();
 
         /** JSON field of a login body naming the account. */
         @WithDefault("email")
@@ -179,9 +186,6 @@ public interface GatewayConfig {
         @WithDefault("60")
         int clockSkewSeconds();
 
-        @WithDefault("token")
-        String cookie();
-
         List<String> adminRoles();
 
         /** Roles that may write catalogue documents (editors create and edit; admin-service refuses their deletes). */
@@ -204,9 +208,16 @@ public interface GatewayConfig {
         @WithDefault("16384")
         int maxHeaderBytes();
 
-        /** Declared Content-Length above this is refused with 413 before anything is read. */
+        /**
+         * Request bodies above this are refused with 413: a declared Content-Length before anything is read,
+         * any other body (chunked) as soon as the bytes counted while relaying it pass the limit.
+         */
         @WithDefault("10485760")
         long maxBodyBytes();
+
+        /** How long the rest of a refused body is read away before the connection is closed on the client. */
+        @WithDefault("5s")
+        Duration drainTimeout();
     }
 
     interface SecurityHeaders {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.motoroctane.common.error.ProblemException;
 import com.motoroctane.gateway.config.GatewayConfig;
 import com.motoroctane.gateway.monitoring.GatewayMetrics;
 import com.motoroctane.gateway.security.Cors;
@@ -16,8 +17,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * First handler of every request, ahead of load shedding and Quarkus' own endpoints: request id,
- * security and CORS headers (installed so they land on every answer, errors included), and the checks
- * that refuse a request before any work is spent on it.
+ * security and CORS headers (installed so they land on every answer, errors included), the checks
+ * that refuse a request before any work is spent on it, and the path canonicalisation every later step
+ * relies on ({@link CanonicalPath}).
  */
 @ApplicationScoped
 public class EdgeHandler {
@@ -25,6 +27,8 @@ public class EdgeHandler {
     static final Set<HttpMethod> KNOWN_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
     static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+    private static final String STARTED = "gateway.started";
+    private static final String REROUTED = "gateway.rerouted";
 
     private final GatewayConfig.Limits limits;
     private final SecurityHeaders securityHeaders;
@@ -45,8 +49,19 @@ public class EdgeHandler {
 
     public void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
+        decorate(ctx);
+        if (ctx.get(STARTED) == null) {
+            // a rerouted request passes here twice; Vert.x keeps end handlers across a reroute
+            long started = System.nanoTime();
+            ctx.put(STARTED, started);
+            ctx.addEndHandler(ignored -> metrics.recordRequest(ctx, started));
+        }
+        refuseOrContinue(ctx, request);
+    }
+
+    private void decorate(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
         String requestId = RequestIds.assign(ctx);
-        long started = System.nanoTime();
         ctx.addHeadersEndHandler(ignored -> {
             var headers = ctx.response().headers();
             headers.set(RequestIds.HEADER, requestId);
@@ -54,8 +69,9 @@ public class EdgeHandler {
             cors.decorate(request, headers);
             compression.apply(ctx, headers);
         });
-        ctx.addEndHandler(ignored -> metrics.recordRequest(ctx, started));
+    }
 
+    private void refuseOrContinue(RoutingContext ctx, HttpServerRequest request) {
         if (request.uri().length() > limits.maxUriLength()) {
             problems.send(ctx, Problems.problem(414, "uri-too-long", "URI too long",
                     "The request URI is " + request.uri().length() + " characters; the limit is " + limits.maxUriLength()));
@@ -73,6 +89,31 @@ public class EdgeHandler {
                     "Method '" + request.method().name() + "' is not supported; use one of " + ALLOW));
             return;
         }
+        String canonical;
+        try {
+            canonical = CanonicalPath.of(request.path());
+        } catch (ProblemException ambiguous) {
+            problems.send(ctx, ambiguous);
+            return;
+        }
+        if (!canonical.equals(request.path())) {
+            if (ctx.get(REROUTED) != null) { // never expected: the canonical form is its own canonical form
+                problems.send(ctx, Problems.problem(400, "ambiguous-path", "Ambiguous request path",
+                        "The request path has no stable canonical form"));
+                return;
+            }
+            ctx.put(REROUTED, Boolean.TRUE);
+            // Restart routing with the canonical path: from here on request.path(), request.uri() and the
+            // router's own matching all see it, so no later step can read the raw spelling.
+            String query = request.query();
+            ctx.reroute(canonical + (query == null ? "" : "?" + query));
+            return;
+        }
+        long declared = declaredLength(request);
+        if (declared > limits.maxBodyBytes()) {
+            problems.send(ctx, Problems.bodyTooLarge(limits.maxBodyBytes(), "The body declares " + declared + " bytes"));
+            return;
+        }
         if (Cors.isPreflight(request)) {
             if (cors.allowed(request.getHeader("Origin"))) {
                 ctx.response().setStatusCode(204).end();
@@ -83,6 +124,16 @@ public class EdgeHandler {
             return;
         }
         ctx.next();
+    }
+
+    /** The declared Content-Length, -1 when absent; an unreadable one is the codec's business (it refuses it). */
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static int headerBytes(HttpServerRequest request) {

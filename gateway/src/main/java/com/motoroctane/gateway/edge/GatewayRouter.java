@@ -6,20 +6,25 @@ import jakarta.enterprise.event.Observes;
 import com.motoroctane.gateway.monitoring.MonitoringRoutes;
 import com.motoroctane.gateway.openapi.MergedOpenApi;
 import com.motoroctane.gateway.proxy.ProxyHandler;
+import com.motoroctane.gateway.security.AccessGate;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.ext.web.Router;
 
 /**
- * Wires the gateway into the HTTP router: the edge handler first of all (ahead of load shedding, so even
- * a shed request gets its headers), the gateway's own endpoints, and the proxy last, after Quarkus'
- * {@code /q/*} endpoints, so everything else is either routed to a service or a problem+json 404.
+ * Wires the gateway into the public HTTP router: the edge handler first of all (ahead of load shedding, so
+ * even a shed request gets its headers), rate limit + JWT for the gateway's own endpoints, the endpoints, and
+ * the proxy last, so everything else is either routed to a service or a problem+json 404. Metrics and
+ * health ({@code /q/metrics}, {@code /q/health}) live on the management interface, not on this router.
  */
 @ApplicationScoped
 public class GatewayRouter {
 
     /** Load shedding sits at -1,000,000,000. */
     static final int EDGE_ORDER = -1_500_000_000;
+    /** Right after load shedding, before Quarkus' own routes (Swagger UI) and the gateway's endpoints. */
+    static final int OWN_ENDPOINTS_ORDER = -999_000_000;
     static final int PROXY_ORDER = Integer.MAX_VALUE - 1_000;
 
     private final EdgeHandler edge;
@@ -27,9 +32,11 @@ public class GatewayRouter {
     private final MonitoringRoutes monitoring;
     private final MergedOpenApi openApi;
     private final ProxyHandler proxy;
+    private final AccessGate gate;
 
     public GatewayRouter(EdgeHandler edge, Problems problems, MonitoringRoutes monitoring, MergedOpenApi openApi,
-                         ProxyHandler proxy) {
+                         ProxyHandler proxy, AccessGate gate) {
+        this.gate = gate;
         this.edge = edge;
         this.problems = problems;
         this.monitoring = monitoring;
@@ -40,9 +47,17 @@ public class GatewayRouter {
     void install(@Observes Router router) {
         router.route().order(EDGE_ORDER).handler(edge::handle);
         router.route().order(EDGE_ORDER).failureHandler(problems::onFailure);
+        // the gateway's own endpoints on the public port are rate-limited and JWT-checked like proxied ones
+        router.route("/api/monitoring/*").order(OWN_ENDPOINTS_ORDER).handler(gate::ownEndpoint);
+        router.route("/q/*").order(OWN_ENDPOINTS_ORDER).handler(gate::ownEndpoint);
         monitoring.install(router);
         router.get("/q/openapi").handler(openApi::handle);
         router.route().order(PROXY_ORDER).handler(proxy::handle);
+    }
+
+    /** Swagger UI lives on the management interface; the merged document it loads is served there in full. */
+    void installManagement(@Observes ManagementInterface management) {
+        management.router().get("/q/openapi").handler(openApi::handleFull);
     }
 
     void stopping(@Observes ShutdownEvent event) {

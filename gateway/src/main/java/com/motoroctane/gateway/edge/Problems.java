@@ -8,8 +8,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.motoroctane.common.error.Problem;
 import com.motoroctane.common.error.ProblemException;
+import com.motoroctane.gateway.config.GatewayConfig;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -23,13 +26,23 @@ public class Problems {
     private static final Logger LOG = Logger.getLogger(Problems.class);
 
     private final ObjectMapper json;
+    private final Vertx vertx;
+    private final long drainMillis;
 
-    public Problems(ObjectMapper json) {
+    public Problems(ObjectMapper json, Vertx vertx, GatewayConfig config) {
         this.json = json;
+        this.vertx = vertx;
+        this.drainMillis = config.limits().drainTimeout().toMillis();
     }
 
     public static ProblemException problem(int status, String slug, String title, String detail) {
         return new ProblemException(status, slug, title, detail, null);
+    }
+
+    /** 413, for a declared length or for bytes counted while a body streams. */
+    public static ProblemException bodyTooLarge(long limit, String what) {
+        return problem(413, "body-too-large", "Request body too large",
+                what + "; request bodies are limited to " + limit + " bytes");
     }
 
     /** Failure handler for every route: whatever failed leaves as problem+json. */
@@ -72,11 +85,19 @@ public class Problems {
                 .end(ctx.request().method() == io.vertx.core.http.HttpMethod.HEAD ? "" : text);
     }
 
-    /** A refused request may still have a body on the wire; read it away and close, so keep-alive never stalls. */
-    private static void drainUnreadBody(HttpServerRequest request, HttpServerResponse response) {
+    /**
+     * A refused request may still have a body on the wire. It is read away (discarded, never buffered) so
+     * the client, still sending, gets to read the answer instead of a reset; the connection closes once the
+     * client is done, or after the drain timeout for one that never stops.
+     */
+    private void drainUnreadBody(HttpServerRequest request, HttpServerResponse response) {
         if (!request.isEnded()) {
             response.putHeader("Connection", "close");
             request.handler(ignored -> { });
+            if (request.version() != HttpVersion.HTTP_2) { // an HTTP/2 stream ends on its own, the connection stays
+                long timer = vertx.setTimer(drainMillis, id -> request.connection().close());
+                request.endHandler(ignored -> vertx.cancelTimer(timer));
+            }
             request.resume();
         }
     }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.motoroctane.gateway.config.GatewayConfig;
 import com.motoroctane.gateway.edge.JsonReply;
 import com.motoroctane.gateway.ratelimit.RateLimiter;
+import com.motoroctane.gateway.security.AccessGate;
 
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -21,7 +22,10 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code /api/monitoring/*} with the previous system's paths and JSON shapes, now over the whole platform:
- * each upstream, MongoDB (as the services report it), and the gateway's own Redis.
+ * each upstream, MongoDB (as the services report it), and the gateway's own Redis. Only a bare verdict is
+ * public (health {@code {status: UP|DOWN}}, ready {@code {ready}}, live); the details (which service, Redis
+ * errors, memory, request statistics) need an admin token: health and ready add them when one is presented,
+ * metrics and stats are admin paths ({@code gateway.auth.admin-paths}, checked by {@link AccessGate}).
  */
 @ApplicationScoped
 public class MonitoringRoutes {
@@ -33,19 +37,21 @@ public class MonitoringRoutes {
     private final RedisStats redisStats;
     private final GatewayMetrics metrics;
     private final JsonReply reply;
+    private final AccessGate gate;
     private final String environment;
     private final String version;
     private final Instant started = Instant.now();
     private volatile boolean shuttingDown;
 
     public MonitoringRoutes(UpstreamHealth upstreamHealth, RateLimiter limiter, RedisStats redisStats,
-                            GatewayMetrics metrics, JsonReply reply, GatewayConfig config,
+                            GatewayMetrics metrics, JsonReply reply, AccessGate gate, GatewayConfig config,
                             @ConfigProperty(name = "quarkus.application.version", defaultValue = "1.0") String version) {
         this.upstreamHealth = upstreamHealth;
         this.limiter = limiter;
         this.redisStats = redisStats;
         this.metrics = metrics;
         this.reply = reply;
+        this.gate = gate;
         this.environment = config.monitoring().environment();
         this.version = version;
     }
@@ -62,12 +68,20 @@ public class MonitoringRoutes {
         shuttingDown = true;
     }
 
-    /** 200 healthy only when every deployed upstream, MongoDB and Redis are; otherwise 503 degraded. */
+    /**
+     * 200 only when every deployed upstream, MongoDB and Redis are up, otherwise 503: {@code {status: UP|DOWN}}
+     * for anyone, the previous system's detailed shape (healthy|degraded) for an admin.
+     */
     void health(RoutingContext ctx) {
+        gate.isAdmin(ctx, admin -> health(ctx, admin));
+    }
+
+    private void health(RoutingContext ctx, boolean details) {
+        ctx.response().putHeader("Vary", "Authorization, Cookie");
         Future.join(upstreamHealth.probeAll(), redisStats.connected()).onComplete(done -> {
             if (done.failed() && done.result() == null) {
-                reply.send(ctx, 500, Map.of("status", "unhealthy", "error", String.valueOf(done.cause()),
-                        "timestamp", now()));
+                reply.send(ctx, 503, details ? Map.of("status", "unhealthy", "error", String.valueOf(done.cause()),
+                        "timestamp", now()) : Map.of("status", "DOWN"));
                 return;
             }
             Map<String, UpstreamHealth.Status> upstreams = done.result().resultAt(0);
@@ -75,6 +89,10 @@ public class MonitoringRoutes {
             String database = UpstreamHealth.database(upstreams);
             boolean healthy = redisUp && "connected".equals(database)
                     && upstreams.values().stream().filter(UpstreamHealth.Status::deployed).allMatch(UpstreamHealth.Status::up);
+            if (!details) {
+                reply.send(ctx, healthy ? 200 : 503, Map.of("status", healthy ? "UP" : "DOWN"));
+                return;
+            }
             Map<String, Object> services = new LinkedHashMap<>();
             services.put("database", database);
             services.put("redis", redisUp ? "connected" : "disconnected");
@@ -98,6 +116,17 @@ public class MonitoringRoutes {
      * rotation, which would turn one service's outage into everyone's.
      */
     void ready(RoutingContext ctx) {
+        ctx.response().putHeader("Vary", "Authorization, Cookie");
+        gate.isAdmin(ctx, admin -> {
+            if (admin) {
+                readyDetails(ctx);
+            } else {
+                reply.send(ctx, shuttingDown ? 503 : 200, Map.of("ready", !shuttingDown));
+            }
+        });
+    }
+
+    private void readyDetails(RoutingContext ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ready", !shuttingDown);
         if (shuttingDown) {

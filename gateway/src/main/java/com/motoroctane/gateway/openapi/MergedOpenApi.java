@@ -20,6 +20,8 @@ import com.motoroctane.gateway.config.GatewayConfig;
 import com.motoroctane.gateway.proxy.RouteTable;
 import com.motoroctane.gateway.proxy.Upstream;
 import com.motoroctane.gateway.proxy.Upstreams;
+import com.motoroctane.gateway.security.AccessGate;
+import com.motoroctane.gateway.security.EdgeAuth;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -30,6 +32,8 @@ import io.vertx.ext.web.RoutingContext;
  * One OpenAPI document for the whole public API at {@code /q/openapi}: the gateway's own endpoints plus
  * each deployed service's document, keeping only the paths the routing table sends to that service.
  * Rebuilt at most once per cache TTL; a service that cannot be read is left out until the next build.
+ * Anonymous readers get {@link #publicView}; the full document (admin, bulk, user management) needs an
+ * admin token.
  */
 @ApplicationScoped
 public class MergedOpenApi {
@@ -39,6 +43,8 @@ public class MergedOpenApi {
 
     private final Upstreams upstreams;
     private final RouteTable routes;
+    private final EdgeAuth auth;
+    private final AccessGate gate;
     private final ObjectMapper json;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final long ttlMillis;
@@ -46,16 +52,29 @@ public class MergedOpenApi {
     private volatile ObjectNode cached;
     private volatile long builtAt;
 
-    public MergedOpenApi(Upstreams upstreams, RouteTable routes, ObjectMapper json, GatewayConfig config) {
+    public MergedOpenApi(Upstreams upstreams, RouteTable routes, EdgeAuth auth, AccessGate gate, ObjectMapper json,
+                         GatewayConfig config) {
         this.upstreams = upstreams;
         this.routes = routes;
+        this.auth = auth;
+        this.gate = gate;
         this.json = json;
         this.ttlMillis = config.monitoring().openapiCacheTtl().toMillis();
         this.timeoutMillis = config.monitoring().upstreamProbeTimeout().toMillis() * 3;
     }
 
     public void handle(RoutingContext ctx) {
-        document().onComplete(built -> {
+        ctx.response().putHeader("Vary", "Authorization, Cookie, Accept");
+        gate.isAdmin(ctx, admin -> serve(ctx, admin));
+    }
+
+    /** The management interface is internal: the full document, for the Swagger UI served there. */
+    public void handleFull(RoutingContext ctx) {
+        serve(ctx, true);
+    }
+
+    private void serve(RoutingContext ctx, boolean admin) {
+        document().map(full -> admin ? full : publicView(full)).onComplete(built -> {
             if (built.failed()) {
                 ctx.fail(built.cause());
                 return;
@@ -139,8 +158,22 @@ public class MergedOpenApi {
         Iterator<Map.Entry<String, JsonNode>> fields = document.path("paths").fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> path = fields.next();
-            if (routedTo(path.getKey(), upstream) && !paths.has(path.getKey())) {
-                paths.set(path.getKey(), path.getValue());
+            // per operation: /api/brands is read from catalog-service but written through admin-service
+            ObjectNode operations = paths.has(path.getKey()) ? (ObjectNode) paths.get(path.getKey()) : json.createObjectNode();
+            path.getValue().fields().forEachRemaining(entry -> {
+                HttpMethod method = OPERATIONS.get(entry.getKey());
+                boolean keep = method == null ? !operations.has(entry.getKey())
+                        : routedTo(path.getKey(), method, upstream) && !operations.has(entry.getKey());
+                if (keep) {
+                    operations.set(entry.getKey(), entry.getValue());
+                }
+            });
+            boolean anyOperation = false;
+            for (Iterator<String> names = operations.fieldNames(); names.hasNext(); ) {
+                anyOperation |= OPERATIONS.containsKey(names.next());
+            }
+            if (anyOperation) {
+                paths.set(path.getKey(), operations);
             }
         }
         document.path("components").fields().forEachRemaining(section -> {
@@ -163,14 +196,48 @@ public class MergedOpenApi {
         }
     }
 
-    /** Only what clients can reach through the gateway is published, e.g. not a service's internal paths. */
-    private boolean routedTo(String path, String upstream) {
-        String concrete = path.replaceAll("\\{[^}]*}", "x");
-        for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
-            if (routes.match(concrete, method) instanceof RouteTable.Found found && found.route().upstream().equals(upstream)) {
-                return true;
+    /**
+     * What an anonymous reader sees: only operations anyone may call. An operation is left out when the
+     * gateway requires a token for it (admin, bulk, catalogue writes, /api/auth/me …) or when its service
+     * declares a security requirement (admin-service's user management under /api/auth and /api/admin).
+     */
+    ObjectNode publicView(ObjectNode full) {
+        ObjectNode view = full.deepCopy();
+        Iterator<Map.Entry<String, JsonNode>> paths = view.path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            String concrete = path.getKey().replaceAll("\\{[^}]*}", "x");
+            Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields();
+            while (operations.hasNext()) {
+                Map.Entry<String, JsonNode> operation = operations.next();
+                HttpMethod method = OPERATIONS.get(operation.getKey());
+                if (method == null) {
+                    continue; // parameters, summary, servers …
+                }
+                JsonNode security = operation.getValue().path("security");
+                boolean declared = security.isArray() && !security.isEmpty();
+                if (declared || auth.requirement(concrete, method) != EdgeAuth.Requirement.NONE) {
+                    operations.remove();
+                }
+            }
+            boolean anyLeft = false;
+            for (Iterator<String> names = path.getValue().fieldNames(); names.hasNext(); ) {
+                anyLeft |= OPERATIONS.containsKey(names.next());
+            }
+            if (!anyLeft) {
+                paths.remove();
             }
         }
-        return false;
+        return view;
+    }
+
+    private static final Map<String, HttpMethod> OPERATIONS = Map.of("get", HttpMethod.GET, "put", HttpMethod.PUT,
+            "post", HttpMethod.POST, "delete", HttpMethod.DELETE, "patch", HttpMethod.PATCH, "head", HttpMethod.HEAD,
+            "options", HttpMethod.OPTIONS, "trace", HttpMethod.TRACE);
+
+    /** Only what clients can reach through the gateway is published, e.g. not a service's internal paths. */
+    private boolean routedTo(String path, HttpMethod method, String upstream) {
+        String concrete = path.replaceAll("\\{[^}]*}", "x");
+        return routes.match(concrete, method) instanceof RouteTable.Found found && found.route().upstream().equals(upstream);
     }
 }

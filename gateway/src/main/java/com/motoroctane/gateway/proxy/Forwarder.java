@@ -14,12 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
+import com.motoroctane.gateway.config.GatewayConfig;
 import com.motoroctane.gateway.edge.Compression;
 import com.motoroctane.gateway.edge.Problems;
 import com.motoroctane.gateway.monitoring.GatewayMetrics;
 import com.motoroctane.gateway.security.ClientAddress;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.TooLongFrameException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -58,14 +60,16 @@ public class Forwarder {
     private final GatewayMetrics metrics;
     private final Compression compression;
     private final Vertx vertx;
+    private final long maxBodyBytes;
 
     public Forwarder(ClientAddress clientAddress, Problems problems, GatewayMetrics metrics, Compression compression,
-                     Vertx vertx) {
+                     Vertx vertx, GatewayConfig config) {
         this.clientAddress = clientAddress;
         this.problems = problems;
         this.metrics = metrics;
         this.compression = compression;
         this.vertx = vertx;
+        this.maxBodyBytes = config.limits().maxBodyBytes();
     }
 
     /**
@@ -108,6 +112,8 @@ public class Forwarder {
         HttpClientRequest current;
         /** The breaker's verdict on the attempt in progress; the first decision stands. */
         CompletableFuture<Void> verdict;
+        /** Body bytes received from the client so far, counted whatever Content-Length said. */
+        long bodyBytes;
 
         Call(RoutingContext ctx, Upstream upstream, Buffer body, IntConsumer onStatus) {
             this.ctx = ctx;
@@ -135,7 +141,8 @@ public class Forwarder {
             this.verdict = verdict;
             RequestOptions options = new RequestOptions()
                     .setMethod(request.method())
-                    .setURI(upstream.basePath() + request.uri())
+                    // path() is the canonical path (EdgeHandler rerouted to it); the query goes on untouched
+                    .setURI(upstream.basePath() + request.path() + (request.query() == null ? "" : "?" + request.query()))
                     .setConnectTimeout(upstream.config().connectTimeout().toMillis())
                     .setIdleTimeout(upstream.config().readTimeout().toMillis())
                     .setHeaders(upstreamHeaders());
@@ -156,7 +163,7 @@ public class Forwarder {
                     ctx.response().writeContinue();
                 }
                 var sent = body != null ? upstreamRequest.send(body)
-                        : hasBody ? upstreamRequest.send(request)
+                        : hasBody ? streamBody(upstreamRequest)
                         : upstreamRequest.send();
                 sent.onComplete(answered -> {
                     if (finished) {
@@ -169,6 +176,51 @@ public class Forwarder {
                     }
                 });
             });
+        }
+
+        /**
+         * Relays the client's body as it arrives, with back-pressure, counting bytes: past the limit the
+         * relay stops, the upstream request is reset (it never sees a complete oversized body) and the
+         * client gets a 413. Nothing is buffered beyond what is in flight.
+         */
+        io.vertx.core.Future<HttpClientResponse> streamBody(HttpClientRequest upstreamRequest) {
+            if (upstreamRequest.headers().get("Content-Length") == null) {
+                upstreamRequest.setChunked(true);
+            }
+            request.handler(chunk -> {
+                bodyBytes += chunk.length();
+                if (bodyBytes > maxBodyBytes) {
+                    bodyTooLarge(upstreamRequest);
+                    return;
+                }
+                upstreamRequest.write(chunk);
+                if (upstreamRequest.writeQueueFull()) {
+                    request.pause();
+                    upstreamRequest.drainHandler(ignored -> request.resume());
+                }
+            });
+            request.endHandler(ignored -> {
+                if (bodyBytes <= maxBodyBytes) {
+                    upstreamRequest.end();
+                }
+            });
+            // the client broke its own body: no verdict on the upstream
+            request.exceptionHandler(failure -> clientGone());
+            request.resume();
+            return upstreamRequest.response();
+        }
+
+        void bodyTooLarge(HttpClientRequest upstreamRequest) {
+            request.handler(ignored -> { }); // whatever else comes is read away, never relayed
+            decide(new UpstreamBreaker.Abandoned("request body over the limit"));
+            if (!finished) {
+                problems.send(ctx, Problems.bodyTooLarge(maxBodyBytes,
+                        "The body streamed more than " + maxBodyBytes + " bytes"));
+                finish(413);
+            } else if (!ctx.response().ended()) {
+                ctx.response().reset(); // the answer had already begun: cutting it is the only signal left
+            }
+            upstreamRequest.reset(); // after finish(): the failure this causes must not read as the upstream's
         }
 
         MultiMap upstreamHeaders() {
@@ -206,8 +258,10 @@ public class Forwarder {
             metrics.cacheOutcome(response.getHeader("X-Cache"));
             Throwable failed = null;
             if (status >= 500) {
-                failed = new UpstreamStatus(status);
                 metrics.upstreamError(upstream.name(), "status-" + status);
+            }
+            if (GATEWAY_FAILURES.contains(status)) {
+                failed = new UpstreamStatus(status);
                 if (idempotent && (status == 502 || status == 503) && retry(failed)) {
                     response.body(); // drain so the connection goes back to the pool
                     return;
@@ -278,6 +332,18 @@ public class Forwarder {
         void failedBeforeResponse(Throwable failure) {
             String kind = kind(failure);
             metrics.upstreamError(upstream.name(), kind);
+            if ("headers-too-large".equals(kind)) {
+                // a deterministic answer (the same request gets the same headers), not an unwell upstream:
+                // no retry, and a success as far as the breaker is concerned
+                decide(null);
+                LOG.warnf("Upstream %s answered %s %s with headers over %d bytes", upstream.name(), request.method(),
+                        request.path(), upstream.config().maxHeaderSize());
+                problems.send(ctx, Problems.problem(502, "upstream-headers-too-large", "Bad gateway",
+                        "Service '" + upstream.name() + "' answered with response headers larger than the gateway's limit of "
+                                + upstream.config().maxHeaderSize() + " bytes (upstream response headers too large)"));
+                finish(502);
+                return;
+            }
             if (idempotent && !"timeout".equals(kind) && retry(failure)) {
                 return;
             }
@@ -360,7 +426,14 @@ public class Forwarder {
         }
     }
 
-    /** A 5xx answer: relayed to the client, but a failure for the breaker. */
+    /**
+     * Answers that mean "the upstream is unwell", as Envoy's consecutive_gateway_failure counts them (with
+     * connect failures, timeouts and resets). A 500 is not among them: client input can cause one, so
+     * counting it would let anyone open the breaker for everybody.
+     */
+    static final Set<Integer> GATEWAY_FAILURES = Set.of(502, 503, 504);
+
+    /** A 502/503/504 answer: relayed to the client, but a failure for the breaker. */
     static final class UpstreamStatus extends RuntimeException {
         UpstreamStatus(int status) {
             super("upstream answered " + status, null, false, false);
@@ -383,6 +456,9 @@ public class Forwarder {
 
     static String kind(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TooLongFrameException) {
+                return "headers-too-large";
+            }
             if (t instanceof ConnectTimeoutException || t instanceof ConnectException) {
                 return "connect";
             }

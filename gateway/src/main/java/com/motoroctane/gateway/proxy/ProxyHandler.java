@@ -12,11 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.motoroctane.common.error.ProblemException;
 import com.motoroctane.gateway.config.GatewayConfig;
 import com.motoroctane.gateway.edge.Problems;
-import com.motoroctane.gateway.monitoring.GatewayMetrics;
-import com.motoroctane.gateway.ratelimit.Decision;
 import com.motoroctane.gateway.ratelimit.RateClass;
 import com.motoroctane.gateway.ratelimit.RateLimiter;
-import com.motoroctane.gateway.security.ClientAddress;
+import com.motoroctane.gateway.security.AccessGate;
 import com.motoroctane.gateway.security.EdgeAuth;
 
 import io.vertx.core.Future;
@@ -37,26 +35,22 @@ public class ProxyHandler {
     private final Upstreams upstreams;
     private final RateLimiter limiter;
     private final EdgeAuth auth;
-    private final ClientAddress clientAddress;
+    private final AccessGate gate;
     private final Forwarder forwarder;
     private final Problems problems;
-    private final GatewayMetrics metrics;
-    private final GatewayConfig.Limits limits;
     private final GatewayConfig.RateLimit rateLimitConfig;
     private final ObjectMapper json;
 
     public ProxyHandler(RouteTable routes, Upstreams upstreams, RateLimiter limiter, EdgeAuth auth,
-                        ClientAddress clientAddress, Forwarder forwarder, Problems problems, GatewayMetrics metrics,
+                        AccessGate gate, Forwarder forwarder, Problems problems,
                         GatewayConfig config, ObjectMapper json) {
         this.routes = routes;
         this.upstreams = upstreams;
         this.limiter = limiter;
         this.auth = auth;
-        this.clientAddress = clientAddress;
+        this.gate = gate;
         this.forwarder = forwarder;
         this.problems = problems;
-        this.metrics = metrics;
-        this.limits = config.limits();
         this.rateLimitConfig = config.rateLimit();
         this.json = json;
     }
@@ -76,11 +70,6 @@ public class ProxyHandler {
         }
         RouteTable.Route route = ((RouteTable.Found) match).route();
         ctx.put(ROUTE_KEY, route.name());
-        if (tooLarge(request)) {
-            problems.send(ctx, Problems.problem(413, "body-too-large", "Request body too large",
-                    "Bodies are limited to " + limits.maxBodyBytes() + " bytes"));
-            return;
-        }
         if (Forwarder.hasBody(request)) {
             request.pause(); // nothing of the body is read until it is piped to the upstream
         }
@@ -99,28 +88,14 @@ public class ProxyHandler {
             return;
         }
         List<String> identities = new ArrayList<>();
-        identities.add("ip:" + clientAddress.clientIp(ctx.request()));
+        identities.add(gate.clientIdentity(ctx));
         if (rateClass == RateClass.AUTH) {
             String account = account(body);
             if (account != null) {
                 identities.add("account:" + account);
             }
         }
-        limiter.acquire(rateClass, identities).onComplete(result -> {
-            if (result.failed()) {
-                fail(ctx, result.cause());
-                return;
-            }
-            Decision decision = result.result();
-            rateLimitHeaders(ctx, decision);
-            if (!decision.allowed()) {
-                ctx.response().putHeader("Retry-After", String.valueOf(decision.resetSeconds()));
-                problems.send(ctx, Problems.problem(429, "rate-limited", "Too many requests",
-                        "The " + rateClass.key() + " limit of " + decision.limit() + " requests per "
-                                + limiter.quota(rateClass).window().toSeconds() + " s is used up; retry in "
-                                + decision.resetSeconds() + " s"));
-                return;
-            }
+        gate.limit(ctx, rateClass, identities, decision -> {
             IntConsumer onStatus = rateClass == RateClass.AUTH
                     ? status -> {
                         if (status < 400) { // only failed logins count
@@ -133,22 +108,8 @@ public class ProxyHandler {
     }
 
     private void authorizeThenForward(RoutingContext ctx, RouteTable.Route route, Buffer body, IntConsumer onStatus) {
-        EdgeAuth.Requirement requirement = auth.requirement(ctx.request().path(), ctx.request().method());
-        if (requirement == EdgeAuth.Requirement.NONE) {
-            forward(ctx, route, body, onStatus);
-            return;
-        }
-        auth.check(ctx.request(), requirement).onComplete(checked -> {
-            if (checked.failed()) {
-                if (checked.cause() instanceof ProblemException p && p.status() == 401) {
-                    ctx.response().putHeader("WWW-Authenticate", "Bearer");
-                }
-                metrics.authRejected();
-                fail(ctx, checked.cause());
-                return;
-            }
-            forward(ctx, route, body, onStatus);
-        });
+        gate.authorize(ctx, auth.requirement(ctx.request().path(), ctx.request().method()),
+                token -> forward(ctx, route, body, onStatus));
     }
 
     private void forward(RoutingContext ctx, RouteTable.Route route, Buffer body, IntConsumer onStatus) {
@@ -174,8 +135,8 @@ public class ProxyHandler {
         request.handler(chunk -> {
             if (body.length() + chunk.length() > rateLimitConfig.maxAuthBodyBytes()) {
                 request.handler(null);
-                promise.tryFail(Problems.problem(413, "body-too-large", "Request body too large",
-                        "Login bodies are limited to " + rateLimitConfig.maxAuthBodyBytes() + " bytes"));
+                promise.tryFail(Problems.bodyTooLarge(rateLimitConfig.maxAuthBodyBytes(),
+                        "A login body is read to key its limit by account, and this one is larger"));
                 return;
             }
             body.appendBuffer(chunk);
@@ -196,23 +157,6 @@ public class ProxyHandler {
                     : field.asText().trim().toLowerCase(Locale.ROOT);
         } catch (java.io.IOException | RuntimeException malformed) {
             return null; // the service answers the malformed body with its own 400
-        }
-    }
-
-    private static void rateLimitHeaders(RoutingContext ctx, Decision decision) {
-        var headers = ctx.response().headers();
-        headers.set("RateLimit-Limit", String.valueOf(decision.limit()));
-        headers.set("RateLimit-Remaining", String.valueOf(decision.remaining()));
-        headers.set("RateLimit-Reset", String.valueOf(decision.resetSeconds()));
-        headers.set("RateLimit-Policy", decision.policy());
-    }
-
-    private boolean tooLarge(HttpServerRequest request) {
-        String length = request.getHeader("Content-Length");
-        try {
-            return length != null && Long.parseLong(length.trim()) > limits.maxBodyBytes();
-        } catch (NumberFormatException e) {
-            return false;
         }
     }
 

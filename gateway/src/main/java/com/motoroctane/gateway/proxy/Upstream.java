@@ -66,6 +66,8 @@ public final class Upstream {
                 // a body chunk is one write (and one syscall) towards the client: at the 8 KB default a
                 // 25 KB catalogue page took four
                 .setMaxChunkSize(64 * 1024)
+                // Netty's 8 KB default turned a long Surrogate-Key into a retried 503 that opened the breaker
+                .setMaxHeaderSize(config.maxHeaderSize())
                 // the body is passed on as the upstream sent it; the gateway compresses towards the client
                 .setDecompressionSupported(false)
                 .setTryUseCompression(false);

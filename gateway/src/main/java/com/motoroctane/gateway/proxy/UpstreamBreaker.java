@@ -22,10 +22,17 @@ public final class UpstreamBreaker {
 
     private static final TypeLiteral<CompletionStage<Void>> VERDICT = new TypeLiteral<>() { };
 
-    /** A call the client walked away from: no verdict on the upstream, so it does not count as a failure. */
+    /**
+     * A call that says nothing about the upstream (the client walked away, or its body was over the
+     * limit): neither a failure nor a success.
+     */
     static final class Abandoned extends RuntimeException {
         Abandoned() {
-            super("client went away", null, false, false);
+            this("client went away");
+        }
+
+        Abandoned(String why) {
+            super(why, null, false, false);
         }
     }
 

@@ -77,7 +77,7 @@ public class RateLimiter {
 
     /** The class a request is counted in, or empty for probes, monitoring and CORS preflights. */
     public Optional<RateClass> classify(String path, HttpMethod method) {
-        if (!config.enabled() || method == HttpMethod.OPTIONS || PathPrefixes.matchesAny(path, config.exemptPaths())) {
+        if (!config.enabled() || method == HttpMethod.OPTIONS || PathPrefixes.matchesAny(path, config.exemptPaths().orElse(List.of()))) {
             return Optional.empty();
         }
         boolean write = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
+import com.motoroctane.common.auth.AccessTokens;
 import com.motoroctane.common.error.ProblemException;
 import com.motoroctane.gateway.config.GatewayConfig;
 import com.motoroctane.gateway.edge.Problems;
@@ -23,7 +24,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * JWT at the edge, so a forged or expired token never reaches a service (which checks again). The token
- * comes from {@code Authorization: Bearer} or the {@code token} cookie and is verified against
+ * is read by {@link AccessTokens#pick} ({@code Authorization: Bearer} first, then the {@code token} cookie,
+ * exactly as admin-service reads it) and verified against
  * admin-service's JWKS (cached and refreshed by smallrye-jwt) or, while admin-service is not deployed or
  * its JWKS cannot be read, the configured public key.
  */
@@ -94,7 +96,7 @@ public class EdgeAuth {
     public Future<JsonWebToken> check(HttpServerRequest request, Requirement requirement) {
         String token = token(request);
         if (token == null) {
-            return Future.failedFuture(unauthorized("No bearer token or '" + config.cookie() + "' cookie"));
+            return Future.failedFuture(unauthorized("No bearer token or '" + AccessTokens.COOKIE + "' cookie"));
         }
         return vertx.executeBlocking(() -> verify(token), false).compose(jwt -> {
             if (requirement == Requirement.ADMIN && !hasRole(jwt, adminRoles)) {
@@ -138,14 +140,10 @@ public class EdgeAuth {
         return !roles.isEmpty();
     }
 
-    private String token(HttpServerRequest request) {
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            String token = authorization.substring(7).trim();
-            return token.isEmpty() ? null : token;
-        }
-        Cookie cookie = request.getCookie(config.cookie());
-        return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
+    /** The token the request presents, by the platform's one rule (admin-service reads it the same way). */
+    public static String token(HttpServerRequest request) {
+        Cookie cookie = request.getCookie(AccessTokens.COOKIE);
+        return AccessTokens.pick(request.getHeader("Authorization"), cookie == null ? null : cookie.getValue());
     }
 
     private static boolean isUnresolvableKey(Throwable failure) {

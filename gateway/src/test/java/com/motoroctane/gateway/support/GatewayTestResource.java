@@ -39,7 +39,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         Map<String, String> infra = devstack.start();
         wiremock = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                .containerThreads(24).jettyAcceptors(2));
+                .containerThreads(24).jettyAcceptors(2)
+                // room for the oversized response headers a fault test makes the stub send
+                .jettyHeaderResponseSize(128 * 1024).jettyHeaderBufferSize(128 * 1024));
         wiremock.start();
         int catalogPort = RedisProcess.freePort();
         startCatalog(infra, catalogPort);
