@@ -85,6 +85,22 @@ class RevocationTests extends AdminTest {
     }
 
     @Test
+    void aDemotedAdminsWriteIsAuditedWithTheRoleItWasAllowedUnder() {
+        String email = newAccount("admin");
+        String token = login(email, PASSWORD);
+        String brandId = as("admin").body(Map.of("name", unique("Audited"))).post("/api/brands").then().statusCode(201)
+                .extract().path("id");
+        as("super_admin").body(Map.of("role", "editor")).patch("/api/admin/users/" + userId(email)).then().statusCode(200);
+
+        // editors may still update; the token's claim says admin, the audit must say what the account is now
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("summary", "after demotion"))
+                .patch("/api/brands/" + brandId).then().statusCode(200);
+        as("admin").queryParam("entity", "brand").queryParam("limit", 100).get("/api/admin/audit").then().statusCode(200)
+                .body("data.find { it.entityId == '" + brandId + "' && it.action == 'update' }.actor.role",
+                        equalTo("editor"));
+    }
+
+    @Test
     void aPromotedEditorGetsTheNewRoleWithoutANewToken() {
         String email = newAccount("editor");
         String token = login(email, PASSWORD);

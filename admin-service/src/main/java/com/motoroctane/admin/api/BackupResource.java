@@ -29,7 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import com.mongodb.client.model.Projections;
 import com.motoroctane.admin.audit.Actor;
@@ -56,7 +56,7 @@ public class BackupResource {
     private final CatalogWriter writer;
 
     @Inject
-    JsonWebToken jwt;
+    SecurityIdentity identity;
 
     @Context
     UriInfo uri;
@@ -117,7 +117,7 @@ public class BackupResource {
         }
         Map<String, Map<String, Integer>> summary;
         try {
-            summary = writer.importBackup(lines, ORDER, mode, dryRun, Actor.of(jwt));
+            summary = writer.importBackup(lines, ORDER, mode, dryRun, Actor.of(identity));
         } catch (InvalidRows e) {
             return RowProblems.of(e, uri);
         }

@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.bson.Document;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +58,7 @@ public class BulkResource {
     private final int maxRows;
 
     @Inject
-    JsonWebToken jwt;
+    SecurityIdentity identity;
 
     @Context
     UriInfo uri;
@@ -113,7 +113,7 @@ public class BulkResource {
         }
         List<CatalogWriter.RowResult> results;
         try {
-            results = writer.bulk(entity, rows, Actor.of(jwt));
+            results = writer.bulk(entity, rows, Actor.of(identity));
         } catch (InvalidRows e) {
             return RowProblems.of(e, uri);
         }

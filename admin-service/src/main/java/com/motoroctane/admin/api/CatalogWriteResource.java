@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.bson.Document;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.motoroctane.admin.audit.Actor;
@@ -44,7 +44,7 @@ public class CatalogWriteResource {
     private final CatalogWriter writer;
 
     @Inject
-    JsonWebToken jwt;
+    SecurityIdentity identity;
 
     public CatalogWriteResource(CatalogWriter writer) {
         this.writer = writer;
@@ -53,7 +53,7 @@ public class CatalogWriteResource {
     @POST
     @RolesAllowed({Role.EDITOR, Role.ADMIN, Role.SUPER_ADMIN})
     public Response create(@PathParam("kind") String kind, JsonNode body) {
-        Document created = writer.create(entity(kind), body, Actor.of(jwt));
+        Document created = writer.create(entity(kind), body, Actor.of(identity));
         return Response.status(201).entity(created).tag(tag(created)).build();
     }
 
@@ -62,7 +62,7 @@ public class CatalogWriteResource {
     @RolesAllowed({Role.EDITOR, Role.ADMIN, Role.SUPER_ADMIN})
     public Response patch(@PathParam("kind") String kind, @PathParam("id") String id,
                           @HeaderParam("If-Match") String ifMatch, JsonNode body) {
-        Document after = writer.update(entity(kind), id, body, ifMatch, Actor.of(jwt), false);
+        Document after = writer.update(entity(kind), id, body, ifMatch, Actor.of(identity), false);
         return Response.ok(after).tag(tag(after)).build();
     }
 
@@ -71,7 +71,7 @@ public class CatalogWriteResource {
     @RolesAllowed({Role.EDITOR, Role.ADMIN, Role.SUPER_ADMIN})
     public Response put(@PathParam("kind") String kind, @PathParam("id") String id,
                         @HeaderParam("If-Match") String ifMatch, JsonNode body) {
-        Document after = writer.update(entity(kind), id, body, ifMatch, Actor.of(jwt), true);
+        Document after = writer.update(entity(kind), id, body, ifMatch, Actor.of(identity), true);
         return Response.ok(after).tag(tag(after)).build();
     }
 
@@ -80,7 +80,7 @@ public class CatalogWriteResource {
     @RolesAllowed({Role.ADMIN, Role.SUPER_ADMIN})
     public Response delete(@PathParam("kind") String kind, @PathParam("id") String id,
                            @HeaderParam("If-Match") String ifMatch) {
-        writer.delete(entity(kind), id, ifMatch, Actor.of(jwt));
+        writer.delete(entity(kind), id, ifMatch, Actor.of(identity));
         return Response.noContent().build();
     }
 

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.bson.Document;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.motoroctane.admin.audit.Actor;
@@ -48,9 +47,6 @@ public class ComparisonResource {
     private final CatalogWriter writer;
 
     @Inject
-    JsonWebToken jwt;
-
-    @Inject
     SecurityIdentity identity;
 
     @Context
@@ -70,13 +66,13 @@ public class ComparisonResource {
             }
             List<Document> written;
             try {
-                written = writer.replaceComparisons(body, Actor.of(jwt));
+                written = writer.replaceComparisons(body, Actor.of(identity));
             } catch (InvalidRows e) {
                 return RowProblems.of(e, uri);
             }
             return Response.ok(Map.of("success", true, "count", written.size(), "comparisons", written)).build();
         }
-        Document created = writer.create(Entity.COMPARISON, body, Actor.of(jwt));
+        Document created = writer.create(Entity.COMPARISON, body, Actor.of(identity));
         return Response.status(201).entity(created).tag(CatalogWriteResource.tag(created)).build();
     }
 
@@ -84,7 +80,7 @@ public class ComparisonResource {
     @Path("/{id}")
     @RolesAllowed({Role.EDITOR, Role.ADMIN, Role.SUPER_ADMIN})
     public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
-        Document after = writer.update(Entity.COMPARISON, id, body, ifMatch, Actor.of(jwt), false);
+        Document after = writer.update(Entity.COMPARISON, id, body, ifMatch, Actor.of(identity), false);
         return Response.ok(after).tag(CatalogWriteResource.tag(after)).build();
     }
 
@@ -92,7 +88,7 @@ public class ComparisonResource {
     @Path("/{id}")
     @RolesAllowed({Role.EDITOR, Role.ADMIN, Role.SUPER_ADMIN})
     public Response put(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
-        Document after = writer.update(Entity.COMPARISON, id, body, ifMatch, Actor.of(jwt), true);
+        Document after = writer.update(Entity.COMPARISON, id, body, ifMatch, Actor.of(identity), true);
         return Response.ok(after).tag(CatalogWriteResource.tag(after)).build();
     }
 
@@ -100,7 +96,7 @@ public class ComparisonResource {
     @Path("/{id}")
     @RolesAllowed({Role.ADMIN, Role.SUPER_ADMIN})
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        writer.delete(Entity.COMPARISON, id, ifMatch, Actor.of(jwt));
+        writer.delete(Entity.COMPARISON, id, ifMatch, Actor.of(identity));
         return Response.noContent().build();
     }
 }
