@@ -32,6 +32,8 @@ import com.motoroctane.devstack.seed.CatalogSeeder;
 public final class Devstack {
 
     private static final String DATABASE = "motoroctane";
+    /** The devstack Redis' requirepass, kept in secrets.env; REDIS_URL carries it. */
+    static final String REDIS_PASSWORD = "REDIS_PASSWORD";
 
     private Devstack() {
     }
@@ -53,7 +55,8 @@ public final class Devstack {
 
     private static void serve(Map<String, String> options) throws Exception {
         Path dir = Path.of(options.getOrDefault("dir", ".devstack"));
-        Files.createDirectories(dir);
+        DevFiles.prepare(dir);
+        Map<String, String> secrets = generateSecrets(dir);
         Map<String, String> env = new LinkedHashMap<>();
         MongoStandIn mongo = null;
         String mongoUri = System.getenv("MONGODB_URI");
@@ -71,9 +74,10 @@ public final class Devstack {
         String redisUrl = System.getenv("REDIS_URL");
         if (redisUrl == null || redisUrl.isBlank()) {
             int port = Integer.parseInt(options.getOrDefault("redis-port", "6380"));
-            redis = new RedisProcess(port, dir.resolve("redis")).start();
+            redis = new RedisProcess(port, dir.resolve("redis"), secrets.get(REDIS_PASSWORD)).start();
             redisUrl = redis.url();
-            System.out.println("devstack: redis-server on " + redisUrl);
+            System.out.println("devstack: started " + redis.binary() + " on 127.0.0.1:" + port
+                    + " (password in " + dir.resolve("secrets.env") + ")");
         } else {
             System.out.println("devstack: using external Redis from REDIS_URL");
         }
@@ -90,9 +94,9 @@ public final class Devstack {
                 }
             }
         }
-        generateSecrets(dir);
         generateAdminSecrets(dir);
-        writeEnv(dir.resolve("devstack.env"), env);
+        // REDIS_URL carries the Redis password, so this file is as secret as the others
+        DevFiles.writeEnv(dir.resolve("devstack.env"), env);
         System.out.println("devstack: ready; connection settings in " + dir.resolve("devstack.env"));
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -120,21 +124,29 @@ public final class Devstack {
     }
 
     /**
-     * Dev-only secrets are generated on first run, kept in the git-ignored devstack folder and printed
-     * once; nothing secret is ever committed.
+     * Dev-only secrets are generated on first run (a secret added by a later version is generated on the
+     * next run), kept in the git-ignored devstack folder with mode 0600 and printed once; nothing secret
+     * is ever committed.
      */
-    private static void generateSecrets(Path dir) throws IOException {
-        Path secrets = dir.resolve("secrets.env");
-        if (Files.exists(secrets)) {
-            return;
+    static Map<String, String> generateSecrets(Path dir) throws IOException {
+        Path file = dir.resolve("secrets.env");
+        Map<String, String> values = DevFiles.readEnv(file);
+        Map<String, String> generated = new LinkedHashMap<>();
+        if (!values.containsKey("CATALOG_CURSOR_SECRET")) {
+            byte[] cursorKey = new byte[32];
+            new SecureRandom().nextBytes(cursorKey);
+            generated.put("CATALOG_CURSOR_SECRET", Base64.getUrlEncoder().withoutPadding().encodeToString(cursorKey));
         }
-        byte[] cursorKey = new byte[32];
-        new SecureRandom().nextBytes(cursorKey);
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("CATALOG_CURSOR_SECRET", Base64.getUrlEncoder().withoutPadding().encodeToString(cursorKey));
-        writeEnv(secrets, values);
-        System.out.println("devstack: generated dev secrets into " + secrets + " (shown once):");
-        values.forEach((k, v) -> System.out.println("  " + k + "=" + v));
+        if (!values.containsKey(REDIS_PASSWORD)) {
+            generated.put(REDIS_PASSWORD, RedisProcess.generatePassword());
+        }
+        if (!generated.isEmpty()) {
+            values.putAll(generated);
+            DevFiles.writeEnv(file, values);
+            System.out.println("devstack: generated dev secrets into " + file + " (shown once):");
+            generated.forEach((k, v) -> System.out.println("  " + k + "=" + v));
+        }
+        return values;
     }
 
     /**
@@ -164,28 +176,14 @@ public final class Devstack {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("ADMIN_EMAIL", "admin@motoroctane.local");
         values.put("ADMIN_PASSWORD", password);
-        writeEnv(admin, values);
+        DevFiles.writeEnv(admin, values);
         System.out.println("devstack: generated the first super_admin into " + admin + " (shown once):");
         values.forEach((k, v) -> System.out.println("  " + k + "=" + v));
     }
 
     private static void writePem(Path file, String type, byte[] der) throws IOException {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der);
-        Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system; the folder is git-ignored either way
-        }
-    }
-
-    private static void writeEnv(Path file, Map<String, String> values) throws IOException {
-        StringBuilder text = new StringBuilder("# written by devstack; do not commit\n");
-        values.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
-        Files.writeString(partial, text);
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        DevFiles.writeSecret(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
     }
 
     private static void progress(String line) {

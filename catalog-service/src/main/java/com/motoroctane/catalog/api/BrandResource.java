@@ -18,7 +18,6 @@ import io.smallrye.mutiny.Uni;
 import com.motoroctane.catalog.domain.CatalogReads;
 import com.motoroctane.catalog.domain.ListQuery;
 import com.motoroctane.catalog.domain.Listing;
-import com.motoroctane.catalog.store.CatalogStore;
 
 @Path("/api/brands")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,7 +36,7 @@ public class BrandResource {
     @Operation(summary = "Active brands, by ranking (sort=ranking|name), paginated; fields= projects")
     public Uni<Response> list(@Context UriInfo uri, @Context HttpHeaders headers) {
         Params params = serving.params(uri.getQueryParameters());
-        ListQuery query = serving.listQuery(Listing.BRANDS, params, CatalogStore.ACTIVE);
+        ListQuery query = serving.listQuery(Listing.BRANDS, params, com.mongodb.client.model.Filters.empty());
         return serving.serve(CacheKind.BRANDS, Serving.cacheKey(query, params.raw("cursor")), headers,
                 () -> reads.list(Listing.BRANDS, query));
     }

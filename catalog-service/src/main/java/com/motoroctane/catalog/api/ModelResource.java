@@ -1,6 +1,5 @@
 package com.motoroctane.catalog.api;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import io.smallrye.mutiny.Uni;
 import com.motoroctane.catalog.domain.CatalogReads;
 import com.motoroctane.catalog.domain.ListQuery;
 import com.motoroctane.catalog.domain.Listing;
-import com.motoroctane.catalog.store.CatalogStore;
 import com.motoroctane.common.catalog.CatalogFields;
 
 @Path("/api/models")
@@ -48,7 +46,7 @@ public class ModelResource {
                     + "launchDate; '-' prefix or ':desc' suffix for descending. page/limit or cursor; fields=.")
     public Uni<Response> list(@Context UriInfo uri, @Context HttpHeaders headers) {
         Params params = serving.params(uri.getQueryParameters());
-        List<Bson> filters = new ArrayList<>(List.of(CatalogStore.ACTIVE));
+        List<Bson> filters = new ArrayList<>(); // the store adds what visibility requires
         String brandId = params.id("brandId");
         if (brandId != null) {
             filters.add(eq("brandId", brandId));
@@ -81,7 +79,7 @@ public class ModelResource {
         Long maxPrice = params.price("maxPrice");
         params.priceRange(minPrice, maxPrice);
 
-        ListQuery query = serving.listQuery(Listing.MODELS, params, and(filters));
+        ListQuery query = serving.listQuery(Listing.MODELS, params, Serving.allOf(filters));
         boolean derived = minPrice != null || maxPrice != null || "price".equals(query.sort().name());
         return serving.serve(CacheKind.MODELS, Serving.cacheKey(query, params.raw("cursor")), headers,
                 () -> derived ? reads.modelsByPrice(query, minPrice, maxPrice) : reads.list(Listing.MODELS, query));

@@ -61,6 +61,11 @@ public class Serving {
         return new ListQuery(filter, fingerprint, sort, page, limit, after, List.copyOf(fields));
     }
 
+    /** The request's own filters; none is the empty filter ({@code $and} of nothing is not valid). */
+    static Bson allOf(List<Bson> filters) {
+        return filters.isEmpty() ? com.mongodb.client.model.Filters.empty() : com.mongodb.client.model.Filters.and(filters);
+    }
+
     static String cacheKey(ListQuery query, String cursor) {
         return query.fingerprint() + "limit=" + query.limit()
                 + (query.after() == null ? "&page=" + query.page() : "&cursor=" + cursor);

@@ -1,6 +1,5 @@
 package com.motoroctane.catalog.api;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lte;
@@ -27,7 +26,6 @@ import io.smallrye.mutiny.Uni;
 import com.motoroctane.catalog.domain.CatalogReads;
 import com.motoroctane.catalog.domain.ListQuery;
 import com.motoroctane.catalog.domain.Listing;
-import com.motoroctane.catalog.store.CatalogStore;
 import com.motoroctane.common.catalog.CatalogFields;
 
 @Path("/api/variants")
@@ -49,7 +47,7 @@ public class VariantResource {
                     + "page/limit or cursor; fields= from the variant field set.")
     public Uni<Response> list(@Context UriInfo uri, @Context HttpHeaders headers) {
         Params params = serving.params(uri.getQueryParameters());
-        List<Bson> filters = new ArrayList<>(List.of(CatalogStore.ACTIVE));
+        List<Bson> filters = new ArrayList<>(); // the store adds what visibility requires
         String modelId = params.id("modelId");
         if (modelId != null) {
             filters.add(eq("modelId", modelId));
@@ -75,7 +73,7 @@ public class VariantResource {
         if (maxPrice != null) {
             filters.add(lte("price", maxPrice));
         }
-        ListQuery query = serving.listQuery(Listing.VARIANTS, params, and(filters));
+        ListQuery query = serving.listQuery(Listing.VARIANTS, params, Serving.allOf(filters));
         return serving.serve(CacheKind.VARIANTS, Serving.cacheKey(query, params.raw("cursor")), headers,
                 () -> reads.list(Listing.VARIANTS, query));
     }

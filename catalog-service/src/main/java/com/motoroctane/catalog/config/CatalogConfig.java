@@ -17,6 +17,18 @@ public interface CatalogConfig {
 
     Cursor cursor();
 
+    Http http();
+
+    interface Http {
+        /** Longest request URI accepted; longer is a 414 problem+json (quarkus.http.limits.max-initial-line-length stays above). */
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /** Most bytes of request headers accepted; more is a 431 problem+json (quarkus.http.limits.max-header-size stays above). */
+        @WithDefault("16384")
+        int maxHeaderBytes();
+    }
+
     interface Paging {
         @WithDefault("20")
         int defaultLimit();
@@ -65,6 +77,13 @@ public interface CatalogConfig {
 
         @WithDefault("Surrogate-Key")
         String surrogateKeyHeader();
+
+        /**
+         * Most bytes of surrogate keys one response carries (lists degrade to coarser tags to stay under it),
+         * far below the 8 KB a proxy's client accepts for all headers and the 16 KB a CDN allows.
+         */
+        @WithDefault("2048")
+        int surrogateKeyMaxBytes();
 
         @WithDefault("true")
         boolean warmUp();

@@ -19,6 +19,7 @@ import org.bson.Document;
 
 import com.mongodb.client.model.Sorts;
 import com.motoroctane.catalog.cache.ResponseCache.Rendered;
+import com.motoroctane.catalog.config.CatalogConfig;
 import com.motoroctane.catalog.store.CatalogStore;
 import com.motoroctane.catalog.store.ModelSummaries;
 import com.motoroctane.catalog.store.SearchIndex;
@@ -45,8 +46,11 @@ public class CatalogReads {
     private final SearchIndex search;
     private final CursorCodec cursors;
     private final Json json;
+    private final int surrogateKeyBudget;
 
-    public CatalogReads(CatalogStore store, ModelSummaries summaries, SearchIndex search, CursorCodec cursors, Json json) {
+    public CatalogReads(CatalogStore store, ModelSummaries summaries, SearchIndex search, CursorCodec cursors, Json json,
+                        CatalogConfig config) {
+        this.surrogateKeyBudget = config.cache().surrogateKeyMaxBytes();
         this.store = store;
         this.summaries = summaries;
         this.search = search;
@@ -55,16 +59,17 @@ public class CatalogReads {
     }
 
     public Rendered list(Listing listing, ListQuery query) {
-        return envelope(listing, query, store.page(listing.collection(), query));
+        return envelope(listing, query, store.page(listing.collection(), query.withFields(withParents(query.fields()))));
     }
 
     public Rendered modelsByPrice(ListQuery query, Long minPrice, Long maxPrice) {
-        return envelope(Listing.MODELS, query, PricedModels.page(store, summaries.all(), query, minPrice, maxPrice));
+        return envelope(Listing.MODELS, query,
+                PricedModels.page(store, summaries.all(), query.withFields(withParents(query.fields())), minPrice, maxPrice));
     }
 
     public Rendered variantsByIds(List<String> ids, List<String> fields) {
         Map<String, Document> found = new HashMap<>();
-        for (Document d : store.byIds(CatalogStore.VARIANTS, ids, fields)) {
+        for (Document d : store.byIds(CatalogStore.VARIANTS, ids, withParents(fields))) {
             found.put(d.getString("id"), d);
         }
         SurrogateKeys keys = new SurrogateKeys("variants");
@@ -76,37 +81,39 @@ public class CatalogReads {
                 missing.add(id);
             } else {
                 data.add(d);
-                keys.addDocument("variant", d);
+                keys.item("variant", d);
             }
         }
+        data.forEach(d -> shown(d, fields));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", data);
         body.put("pagination", Page.Pagination.of(1, ids.size(), data.size(), null));
         body.put("missing", missing);
-        return new Rendered(json.bytes(body), keys.header());
+        return rendered(body, keys);
     }
 
     public Rendered document(Listing listing, String idOrSlug, List<String> fields) {
-        Document doc = store.byIdOrSlug(listing.collection(), idOrSlug, null, fields);
+        Document doc = store.byIdOrSlug(listing.collection(), idOrSlug, null, withParents(fields));
         if (doc == null) {
             throw ProblemException.notFound(capitalized(listing.entity()), idOrSlug);
         }
         // the whole document's ETag is its version, so what a client read here is valid as If-Match at admin-service
         String etag = fields.isEmpty() && doc.get("version") instanceof Number v ? "\"v" + v.longValue() + '"' : null;
-        return new Rendered(json.bytes(doc), new SurrogateKeys().addDocument(listing.entity(), doc).header(), etag);
+        SurrogateKeys keys = new SurrogateKeys().document(listing.entity(), doc);
+        return new Rendered(json.bytes(shown(doc, fields)), keys.header(surrogateKeyBudget), etag);
     }
 
     public Rendered brandFormatted(String idOrSlug) {
         Document brand = brandOrThrow(idOrSlug);
         brand.put("formattedSummary", formattedSummary(brand));
-        return new Rendered(json.bytes(brand), new SurrogateKeys().add("brand", brand.getString("id")).header());
+        return rendered(brand, new SurrogateKeys().document("brand", brand));
     }
 
     public Rendered stats() {
         Map<String, Long> body = new LinkedHashMap<>();
-        body.put("totalBrands", store.countActive(CatalogStore.BRANDS));
-        body.put("totalModels", store.countActive(CatalogStore.MODELS));
-        body.put("totalVariants", store.countActive(CatalogStore.VARIANTS));
+        body.put("totalBrands", store.countVisible(CatalogStore.BRANDS));
+        body.put("totalModels", store.countVisible(CatalogStore.MODELS));
+        body.put("totalVariants", store.countVisible(CatalogStore.VARIANTS));
         return new Rendered(json.bytes(body), "stats brands models variants");
     }
 
@@ -119,19 +126,19 @@ public class CatalogReads {
         body.put("query", q);
         body.put("took", (System.nanoTime() - started) / 1_000_000);
         SurrogateKeys keys = new SurrogateKeys("search");
-        result.hits().forEach(h -> keys.add(h.type(), h.id()));
-        return new Rendered(json.bytes(body), keys.header());
+        result.hits().forEach(h -> keys.brand(h.brandId()).model(h.modelId()));
+        return rendered(body, keys);
     }
 
     /** GET /api/frontend/brands/{brandId}/models: the previous shape, with real prices and counts. */
     public Rendered frontendBrandModels(String brandIdOrSlug) {
         Document brand = brandOrThrow(brandIdOrSlug);
-        SurrogateKeys keys = new SurrogateKeys("pages").add("brand", brand.getString("id"));
+        SurrogateKeys keys = new SurrogateKeys("pages").brand(brand.getString("id"));
         List<Map<String, Object>> cards = brandModelCards(brand, keys);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("brand", Map.of("id", brand.getString("id"), "name", brand.getString("name"), "slug", slugOf(brand)));
         body.put("models", cards);
-        return new Rendered(json.bytes(body), keys.header());
+        return rendered(body, keys);
     }
 
     /** GET /api/frontend/models/{slug}: a model matched by its name slug, with its brand's name. */
@@ -153,13 +160,13 @@ public class CatalogReads {
         body.put("brandName", brand.getString("name"));
         body.put("brandSlug", slugOf(brand));
         putPrices(body, summaries.of(model.getString("id")));
-        return new Rendered(json.bytes(body), new SurrogateKeys("pages").addDocument("model", model).header());
+        return rendered(body, new SurrogateKeys("pages").document("model", model));
     }
 
     /** GET /api/pages/brand/{slug}: everything a brand page shows, in one response. */
     public Rendered brandPage(String slug) {
         Document brand = brandOrThrow(slug);
-        SurrogateKeys keys = new SurrogateKeys("pages").add("brand", brand.getString("id"));
+        SurrogateKeys keys = new SurrogateKeys("pages").brand(brand.getString("id"));
         List<Map<String, Object>> cards = brandModelCards(brand, keys);
         brand.put("formattedSummary", formattedSummary(brand));
         List<Document> others = store.find(CatalogStore.BRANDS, empty(), Sorts.ascending("ranking", "id"), 13,
@@ -170,7 +177,7 @@ public class CatalogReads {
         body.put("models", cards);
         body.put("stats", priceStats(cards));
         body.put("otherBrands", others.size() > 12 ? others.subList(0, 12) : others);
-        return new Rendered(json.bytes(body), keys.header());
+        return rendered(body, keys);
     }
 
     /** GET /api/pages/model/{brandSlug}/{modelSlug}: everything a model page shows, in one response. */
@@ -181,11 +188,10 @@ public class CatalogReads {
             throw ProblemException.notFound("Model", brandSlug + "/" + modelSlug);
         }
         String modelId = model.getString("id");
-        SurrogateKeys keys = new SurrogateKeys("pages").add("brand", brand.getString("id")).add("model", modelId);
+        SurrogateKeys keys = new SurrogateKeys("pages").brand(brand.getString("id")).model(modelId);
         List<Document> variants = store.find(CatalogStore.VARIANTS, eq("modelId", modelId), Sorts.ascending("price", "id"), 0,
                 List.of("name", "price", "fuelType", "transmission", "engineName", "displacement", "power", "torque",
                         "mileageCompanyClaimed", "evRange", "isValueForMoney", "keyFeatures", "airbags", "globalNCAPRating"));
-        variants.forEach(v -> keys.add("variant", v.getString("id")));
         ModelSummaries.Summary summary = summaries.of(modelId);
 
         Map<String, Object> body = new LinkedHashMap<>();
@@ -198,7 +204,7 @@ public class CatalogReads {
         body.put("pricing", prices);
         body.put("similarModels", similarModels(model, summary, keys));
         body.put("comparisons", comparisons(modelId, keys));
-        return new Rendered(json.bytes(body), keys.header());
+        return rendered(body, keys);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -206,10 +212,35 @@ public class CatalogReads {
     private Rendered envelope(Listing listing, ListQuery query, PageResult result) {
         String next = result.next() == null ? null : cursors.encode(result.next(), query.fingerprint());
         SurrogateKeys keys = new SurrogateKeys(listing.collection());
-        result.items().forEach(d -> keys.addDocument(listing.entity(), d));
+        for (Document d : result.items()) {
+            keys.item(listing.entity(), d);
+            shown(d, query.fields());
+        }
         Page<Document> page = new Page<>(result.items(),
                 Page.Pagination.of(query.pageNumber(), query.limit(), result.total(), next));
-        return new Rendered(json.bytes(page), keys.header());
+        return rendered(page, keys);
+    }
+
+    private Rendered rendered(Object body, SurrogateKeys keys) {
+        return new Rendered(json.bytes(body), keys.header(surrogateKeyBudget));
+    }
+
+    /** A projection plus the parent ids its items are tagged by (see {@link SurrogateKeys}); empty stays "everything". */
+    private static List<String> withParents(List<String> fields) {
+        if (fields.isEmpty()) {
+            return fields;
+        }
+        List<String> with = new ArrayList<>(fields);
+        SurrogateKeys.PARENT_FIELDS.stream().filter(f -> !with.contains(f)).forEach(with::add);
+        return with;
+    }
+
+    /** Drops the parent ids fetched only for tagging when the client projected them away. */
+    private static Document shown(Document doc, List<String> fields) {
+        if (!fields.isEmpty()) {
+            SurrogateKeys.PARENT_FIELDS.stream().filter(f -> !fields.contains(f)).forEach(doc::remove);
+        }
+        return doc;
     }
 
     private Document brandOrThrow(String idOrSlug) {
@@ -225,7 +256,7 @@ public class CatalogReads {
                 Sorts.ascending("name", "id"), 0, CARD_FIELDS);
         List<Map<String, Object>> cards = new ArrayList<>(models.size());
         for (Document m : models) {
-            keys.add("model", m.getString("id"));
+            keys.item("model", m);
             cards.add(card(m, brand.getString("name")));
         }
         cards.sort(Comparator.comparing((Map<String, Object> c) -> !Boolean.TRUE.equals(c.get("isPopular")))
@@ -272,7 +303,7 @@ public class CatalogReads {
         Map<String, String> brandNames = brandNames(chosen.stream().map(m -> m.getString("brandId")).distinct().toList());
         List<Map<String, Object>> cards = new ArrayList<>();
         for (Document m : chosen) {
-            keys.add("model", m.getString("id"));
+            keys.item("model", m);
             Map<String, Object> card = card(m, brandNames.get(m.getString("brandId")));
             card.remove("isPopular");
             cards.add(card);
@@ -300,7 +331,7 @@ public class CatalogReads {
             if (other == null) {
                 continue; // the other side is inactive or gone: never show a dangling comparison
             }
-            keys.add("model", other.getString("id"));
+            keys.item("model", other);
             Map<String, Object> card = card(other, brandNames.get(other.getString("brandId")));
             card.remove("isPopular");
             Map<String, Object> row = new LinkedHashMap<>();

@@ -14,6 +14,16 @@ import org.bson.conversions.Bson;
 public record ListQuery(Bson filter, String fingerprint, SortSpec sort, int page, int limit, Position after,
                         List<String> fields) {
 
+    /** The same request over another filter (the store adds what visibility requires). */
+    public ListQuery filtered(Bson other) {
+        return new ListQuery(other, fingerprint, sort, page, limit, after, fields);
+    }
+
+    /** The same request reading other fields. */
+    public ListQuery withFields(List<String> other) {
+        return new ListQuery(filter, fingerprint, sort, page, limit, after, other);
+    }
+
     public int skip() {
         return after == null ? (page - 1) * limit : 0;
     }

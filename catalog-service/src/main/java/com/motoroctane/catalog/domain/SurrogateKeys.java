@@ -1,41 +1,89 @@
 package com.motoroctane.catalog.domain;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
 
-/** Collects the surrogate keys of a response: one per entity it shows, plus the list it belongs to. */
+/**
+ * The surrogate keys (cache tags) of a response: the lists it belongs to, the document it shows, and the
+ * brands and models of what it shows. The same keys index the entry in L1 and L2 and leave in the
+ * {@code Surrogate-Key} header for the gateway and a CDN, so they must stay small: a list of 100 variants
+ * tagged with every variant id was 10 KB, more than a proxy accepts for all headers together.
+ *
+ * <p>So lists, search results and bundles are tagged coarsely: their list name plus the brand and model
+ * of each item, never each item. Every invalidation event for a variant or model names its brand and model
+ * (and for a brand, the brand), so such an event still reaches every page showing the item. If the tags
+ * would pass the budget, model tags go first (the brand tags still reach every item), then brand tags; the
+ * list names always stay, and admin-service adds the list name of the written entity's kind to every event.
+ */
 final class SurrogateKeys {
 
-    private final Set<String> keys = new LinkedHashSet<>();
+    /** Fields a projected read must also fetch so its items can be tagged by their parents. */
+    static final List<String> PARENT_FIELDS = List.of("brandId", "modelId");
+
+    private final Set<String> lists = new LinkedHashSet<>();
+    private final Set<String> own = new LinkedHashSet<>();
+    private final Set<String> brands = new LinkedHashSet<>();
+    private final Set<String> models = new LinkedHashSet<>();
 
     SurrogateKeys(String... lists) {
-        for (String list : lists) {
-            keys.add(list);
-        }
+        this.lists.addAll(List.of(lists));
     }
 
-    SurrogateKeys add(String entity, String id) {
+    SurrogateKeys brand(String id) {
         if (id != null) {
-            keys.add(entity + ':' + id);
+            brands.add("brand:" + id);
         }
         return this;
     }
 
-    /** Adds the document's own key and those of the brand and model it belongs to. */
-    SurrogateKeys addDocument(String entity, Document doc) {
-        add(entity, doc.getString("id"));
-        if (!"brand".equals(entity)) {
-            add("brand", doc.getString("brandId"));
-        }
-        if ("variant".equals(entity)) {
-            add("model", doc.getString("modelId"));
+    SurrogateKeys model(String id) {
+        if (id != null) {
+            models.add("model:" + id);
         }
         return this;
     }
 
-    String header() {
+    /** Tags an item of a list or bundle by its parents (a brand by itself, a model also by itself). */
+    SurrogateKeys item(String entity, Document doc) {
+        switch (entity) {
+            case "brand" -> brand(doc.getString("id"));
+            case "model" -> brand(doc.getString("brandId")).model(doc.getString("id"));
+            default -> brand(doc.getString("brandId")).model(doc.getString("modelId"));
+        }
+        return this;
+    }
+
+    /** Tags the one document a response shows: its own key, which a detail response never loses, and its parents'. */
+    SurrogateKeys document(String entity, Document doc) {
+        if (doc.getString("id") != null) {
+            own.add(entity + ':' + doc.getString("id"));
+        }
+        return item(entity, doc);
+    }
+
+    /** The keys, space-separated, at most {@code budget} bytes unless the list names and own key alone are longer. */
+    String header(int budget) {
+        String all = join(lists, own, brands, models);
+        if (bytes(all) <= budget) {
+            return all;
+        }
+        String brandsOnly = join(lists, own, brands, Set.of());
+        return bytes(brandsOnly) <= budget ? brandsOnly : join(lists, own, Set.of(), Set.of());
+    }
+
+    private static int bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    @SafeVarargs
+    private static String join(Set<String>... groups) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Set<String> group : groups) {
+            keys.addAll(group);
+        }
         return String.join(" ", keys);
     }
 }

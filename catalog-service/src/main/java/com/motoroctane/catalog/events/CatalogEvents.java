@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.motoroctane.catalog.cache.ResponseCache;
 import com.motoroctane.catalog.store.ModelSummaries;
 import com.motoroctane.catalog.store.SearchIndex;
+import com.motoroctane.catalog.store.Visibility;
 import com.motoroctane.common.events.InvalidationEvent;
 
 import io.micrometer.core.instrument.Counter;
@@ -36,11 +37,14 @@ public class CatalogEvents {
 
     private static final Logger LOG = Logger.getLogger(CatalogEvents.class);
     private static final String NONE = "0-0";
+    /** The lists a brand's or model's children appear in, and the counts of them. */
+    static final List<String> VISIBILITY_CHANGED = List.of("models", "variants", "search", "pages", "stats");
 
     private final StreamCommands<String, String, String> stream;
     private final ResponseCache cache;
     private final ModelSummaries summaries;
     private final SearchIndex search;
+    private final Visibility visibility;
     private final ObjectMapper json;
     private final Counter applied;
     private final Counter flushes;
@@ -48,7 +52,8 @@ public class CatalogEvents {
     private volatile String lastId;
 
     public CatalogEvents(RedisDataSource redis, ResponseCache cache, ModelSummaries summaries, SearchIndex search,
-                         ObjectMapper json, MeterRegistry registry) {
+                         Visibility visibility, ObjectMapper json, MeterRegistry registry) {
+        this.visibility = visibility;
         this.stream = redis.stream(String.class);
         this.cache = cache;
         this.summaries = summaries;
@@ -139,7 +144,11 @@ public class CatalogEvents {
         if (tags.contains(InvalidationEvent.FLUSH_ALL)) {
             flushEverything();
         } else {
-            // derived snapshots first, so a reload triggered by the eviction already sees the change
+            // visibility and derived snapshots first, so a reload triggered by the eviction already sees the change
+            if (("brand".equals(event.entity()) || "model".equals(event.entity())) && visibility.refresh()) {
+                // a parent was hidden or shown: its children join or leave lists that never carried its tag
+                tags.addAll(VISIBILITY_CHANGED);
+            }
             summaries.invalidate();
             search.invalidate();
             int dropped = cache.evictTags(tags);
@@ -150,6 +159,7 @@ public class CatalogEvents {
     }
 
     private void flushEverything() {
+        visibility.refresh();
         summaries.invalidate();
         search.invalidate();
         cache.flushAll();

@@ -19,9 +19,11 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import com.motoroctane.catalog.domain.ListQuery;
 import com.motoroctane.catalog.domain.PageResult;
-import com.motoroctane.common.catalog.CatalogFields;
 
-/** The only place catalog-service touches MongoDB. Every read is limited to active documents. */
+/**
+ * The only place catalog-service reads the catalogue. Every read is limited to what {@link Visibility}
+ * lets the public see (active, with active parents).
+ */
 @ApplicationScoped
 public class CatalogStore {
 
@@ -30,12 +32,18 @@ public class CatalogStore {
     public static final String VARIANTS = "variants";
     public static final String COMPARISONS = "popularcomparisons";
 
-    public static final Bson ACTIVE = eq(CatalogFields.STATUS, CatalogFields.ACTIVE);
-
     private final MongoDatabase db;
+    private final Visibility visibility;
 
-    public CatalogStore(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+    public CatalogStore(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database,
+                        Visibility visibility) {
         this.db = client.getDatabase(database);
+        this.visibility = visibility;
+    }
+
+    /** What a document of {@code collection} must match to be shown (see {@link Visibility}). */
+    public Bson visible(String collection) {
+        return visibility.filter(collection);
     }
 
     public MongoCollection<Document> collection(String name) {
@@ -43,23 +51,24 @@ public class CatalogStore {
     }
 
     public PageResult page(String collection, ListQuery query) {
-        return KeysetPager.page(collection(collection), query);
+        return KeysetPager.page(collection(collection), query.filtered(and(visible(collection), query.filter())));
     }
 
-    /** An active document by {@code id}, else by {@code slug} (optionally within a brand); null if none. */
+    /** A visible document by {@code id}, else by {@code slug} (optionally within a brand); null if none. */
     public Document byIdOrSlug(String collection, String idOrSlug, String brandId, List<String> fields) {
         MongoCollection<Document> c = collection(collection);
         Bson projection = KeysetPager.projection(fields);
-        Document found = c.find(and(ACTIVE, eq("id", idOrSlug))).projection(projection).first();
+        Bson visible = visible(collection);
+        Document found = c.find(and(visible, eq("id", idOrSlug))).projection(projection).first();
         if (found != null) {
             return found;
         }
-        Bson bySlug = brandId == null ? and(ACTIVE, eq("slug", idOrSlug)) : and(ACTIVE, eq("brandId", brandId), eq("slug", idOrSlug));
+        Bson bySlug = brandId == null ? and(visible, eq("slug", idOrSlug)) : and(visible, eq("brandId", brandId), eq("slug", idOrSlug));
         return c.find(bySlug).projection(projection).sort(Sorts.ascending("id")).first();
     }
 
     public List<Document> find(String collection, Bson filter, Bson sort, int limit, List<String> fields) {
-        var find = collection(collection).find(and(ACTIVE, filter)).projection(KeysetPager.projection(fields));
+        var find = collection(collection).find(and(visible(collection), filter)).projection(KeysetPager.projection(fields));
         if (sort != null) {
             find = find.sort(sort);
         }
@@ -73,8 +82,8 @@ public class CatalogStore {
         return find(collection, in("id", ids), null, 0, fields);
     }
 
-    public long countActive(String collection) {
-        return collection(collection).countDocuments(ACTIVE);
+    public long countVisible(String collection) {
+        return collection(collection).countDocuments(visible(collection));
     }
 
     public void ping() {

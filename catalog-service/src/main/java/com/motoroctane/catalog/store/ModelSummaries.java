@@ -45,7 +45,7 @@ public class ModelSummaries {
 
     private static Map<String, Summary> load(CatalogStore store) {
         List<Document> rows = store.collection(CatalogStore.VARIANTS).aggregate(List.of(
-                Aggregates.match(CatalogStore.ACTIVE),
+                Aggregates.match(store.visible(CatalogStore.VARIANTS)),
                 Aggregates.sort(Sorts.ascending("modelId", "price")),
                 Aggregates.group("$modelId",
                         Accumulators.first("minPrice", "$price"),

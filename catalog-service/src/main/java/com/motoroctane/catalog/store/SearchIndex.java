@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.motoroctane.catalog.config.CatalogConfig;
 
@@ -29,10 +30,13 @@ import com.motoroctane.catalog.config.CatalogConfig;
 @ApplicationScoped
 public class SearchIndex {
 
-    /** One result, in the shape the previous system's /api/search returned, plus {@code type} and {@code price}. */
+    /**
+     * One result, in the shape the previous system's /api/search returned, plus {@code type} and {@code price}.
+     * {@code brandId}/{@code modelId} are not shown; the response is tagged by them.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Hit(String type, String id, String name, String brandName, String brandSlug, String modelSlug,
-                      String slug, String heroImage, Long price) {
+                      String slug, String heroImage, Long price, @JsonIgnore String brandId, @JsonIgnore String modelId) {
     }
 
     record Entry(Hit hit, String own, String display, int popularity, int typeOrder) {
@@ -105,7 +109,7 @@ public class SearchIndex {
             brands.put(b.getString("id"), b);
             String name = b.getString("name");
             entries.add(new Entry(new Hit("brand", b.getString("id"), name, name, b.getString("slug"), null,
-                    b.getString("slug"), b.getString("logo"), null), lower(name), lower(name), intOr(b.get("ranking"), 500), 0));
+                    b.getString("slug"), b.getString("logo"), null, b.getString("id"), null), lower(name), lower(name), intOr(b.get("ranking"), 500), 0));
         }
         Map<String, Document> models = new HashMap<>();
         Map<String, Integer> modelPopularity = new HashMap<>();
@@ -120,7 +124,8 @@ public class SearchIndex {
             modelPopularity.put(m.getString("id"), popularity);
             String display = brand.getString("name") + " " + m.getString("name");
             entries.add(new Entry(new Hit("model", m.getString("id"), display, brand.getString("name"),
-                    brand.getString("slug"), m.getString("slug"), m.getString("slug"), m.getString("heroImage"), null),
+                    brand.getString("slug"), m.getString("slug"), m.getString("slug"), m.getString("heroImage"), null,
+                    brand.getString("id"), m.getString("id")),
                     lower(m.getString("name")), lower(display), popularity, 1));
         }
         for (Document v : store.find(CatalogStore.VARIANTS, empty(), null, 0, List.of("name", "modelId", "brandId", "price"))) {
@@ -133,7 +138,8 @@ public class SearchIndex {
             Object price = v.get("price");
             entries.add(new Entry(new Hit("variant", v.getString("id"), display, brand.getString("name"),
                     brand.getString("slug"), model.getString("slug"), com.motoroctane.common.catalog.CatalogFields.slug(v.getString("name")),
-                    model.getString("heroImage"), price instanceof Number n ? n.longValue() : null),
+                    model.getString("heroImage"), price instanceof Number n ? n.longValue() : null,
+                    brand.getString("id"), model.getString("id")),
                     lower(v.getString("name")), lower(display), modelPopularity.getOrDefault(model.getString("id"), 1000), 2));
         }
         return List.copyOf(entries);

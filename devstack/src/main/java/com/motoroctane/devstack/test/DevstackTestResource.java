@@ -14,8 +14,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts the devstack for a service's {@code @QuarkusTest}s: the in-memory Mongo-wire server seeded
- * with the standard catalogue, and a real redis-server. Tests that need to break Redis read its port
- * from {@code devstack.redis.port} and drive it through {@link RedisProcess}.
+ * with the standard catalogue, and a real redis-server with a password generated for this run (in
+ * {@code quarkus.redis.hosts} as {@code redis://:password@127.0.0.1:port}). Tests that need to break Redis
+ * read its port from {@code devstack.redis.port} and drive it through {@link RedisProcess}, whose control
+ * client authenticates by itself.
  */
 public class DevstackTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -31,15 +33,18 @@ public class DevstackTestResource implements QuarkusTestResourceLifecycleManager
             new CatalogSeeder(client.getDatabase(DATABASE), line -> { }).seed(CatalogGenerator.standard());
         }
         try {
-            redis = new RedisProcess(0, Files.createTempDirectory("devstack-redis")).start();
+            // a fresh password per run: services must authenticate, as they must against a real Redis
+            redis = new RedisProcess(0, Files.createTempDirectory("devstack-redis"), RedisProcess.generatePassword()).start();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+        System.out.println("devstack: started " + redis.binary() + " on 127.0.0.1:" + redis.port());
         return Map.of(
                 "quarkus.mongodb.connection-string", mongo.connectionString(),
                 "quarkus.mongodb.database", DATABASE,
                 "quarkus.redis.hosts", redis.url(),
-                "devstack.redis.port", String.valueOf(redis.port()));
+                "devstack.redis.port", String.valueOf(redis.port()),
+                "devstack.redis.password", redis.password());
     }
 
     @Override
