@@ -215,6 +215,30 @@ class CatalogWriteTests extends CatalogTest {
                 && json.contains("\"brand:" + brandId + "\"") && json.contains("\"type\":\"updated\""), json);
     }
 
+    private List<String> lastEventTags() throws Exception {
+        var all = redis.stream(String.class).xrange(InvalidationEvent.STREAM, io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"));
+        var tags = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(all.get(all.size() - 1).payload().get(InvalidationEvent.STREAM_FIELD)).get("surrogateKeys");
+        List<String> out = new java.util.ArrayList<>();
+        tags.forEach(t -> out.add(t.asText()));
+        return out;
+    }
+
+    /** A list page that never showed a hidden parent's children has no tag of theirs: the event names their lists. */
+    @Test
+    void aParentsStatusChangeNamesItsChildrensLists() throws Exception {
+        String brandId = brand();
+        String modelId = model(brandId);
+        as("admin").body(Map.of("summary", "no status change")).patch("/api/brands/" + brandId).then().statusCode(200);
+        assertFalse(lastEventTags().contains("variants"), "a plain edit does not evict every variant list");
+
+        as("admin").body(Map.of("status", "inactive")).patch("/api/brands/" + brandId).then().statusCode(200);
+        assertTrue(lastEventTags().containsAll(List.of("brand:" + brandId, "models", "variants")), lastEventTags().toString());
+
+        as("admin").body(Map.of("status", "inactive")).patch("/api/models/" + modelId).then().statusCode(200);
+        assertTrue(lastEventTags().containsAll(List.of("model:" + modelId, "variants")), lastEventTags().toString());
+    }
+
     @ConfigProperty(name = "devstack.redis.port")
     int redisPort;
 

@@ -36,6 +36,7 @@ class PlatformScriptTest {
         builder.environment().remove("ADMIN_URL");
         builder.environment().remove("CATALOG_PORT");
         builder.environment().remove("ADMIN_PORT");
+        builder.environment().remove("GATEWAY_CORS_ORIGINS");
         if (bindHost != null) {
             builder.environment().put("PLATFORM_BIND_HOST", bindHost);
         }
@@ -66,5 +67,14 @@ class PlatformScriptTest {
         assertFalse(env.stream().anyMatch(l -> l.startsWith("QUARKUS_HTTP_HOST=")), "the gateway's own config decides: " + env);
         assertTrue(env.contains("CATALOG_URL=http://" + reached + ":8081"), env.toString());
         assertTrue(env.contains("ADMIN_URL=http://" + reached + ":8083"), env.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "none", value = {"none, 127.0.0.1", "10.0.0.5, 10.0.0.5"})
+    void theGatewaysOperationalPortListensWhereTheServicesDo(String bindHost, String expected) throws Exception {
+        List<String> env = env("gateway", bindHost);
+        assertTrue(env.contains("GATEWAY_MANAGEMENT_HOST=" + expected), env.toString());
+        assertTrue(env.stream().anyMatch(l -> l.startsWith("GATEWAY_CORS_ORIGINS=") && l.contains("http://localhost:3000")),
+                "bin/platform is a dev stack: a local frontend may call it: " + env);
     }
 }

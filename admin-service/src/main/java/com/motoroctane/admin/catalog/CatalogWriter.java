@@ -841,6 +841,19 @@ public class CatalogWriter {
         return change;
     }
 
+    /**
+     * A parent's status decides whether its children are shown, and a list page that never showed them
+     * carries no tag of theirs: so a status change also names the children's lists, for every cache that
+     * evicts by the event's tags alone (the gateway's edge cache, the CDN), not only catalog-service.
+     */
+    private static List<String> childLists(Entity entity) {
+        return switch (entity) {
+            case BRAND -> List.of("models", "variants");
+            case MODEL -> List.of("variants");
+            default -> List.of();
+        };
+    }
+
     /** The entity's own tag, its parents' tags, and the lists whose membership or order it can change. */
     static void mark(Change change, Entity entity, Document before, Document after) {
         for (Document d : new Document[] {before, after}) {
@@ -852,6 +865,9 @@ public class CatalogWriter {
             change.model(d.getString("modelId"));
             change.model(d.getString("model1Id"));
             change.model(d.getString("model2Id"));
+        }
+        if (before != null && after != null && !Objects.equals(before.get("status"), after.get("status"))) {
+            change.lists(childLists(entity));
         }
         switch (entity) {
             case BRAND -> change.lists("brands", "search", "pages");

@@ -69,7 +69,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         try {
             catalogLog = Files.createTempFile("catalog-service-", ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                    "-Dvertx.disableURIValidation=true", "-jar", jar.toString())
                     .redirectErrorStream(true).redirectOutput(catalogLog.toFile());
             builder.environment().put("MONGODB_URI", infra.get("quarkus.mongodb.connection-string"));
             builder.environment().put("MONGODB_DATABASE", infra.get("quarkus.mongodb.database"));
