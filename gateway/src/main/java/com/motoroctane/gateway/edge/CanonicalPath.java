@@ -13,10 +13,19 @@ import com.motoroctane.common.error.ProblemException;
  * hex, dot segments resolved (also when spelled {@code %2e}), duplicate slashes collapsed; a trailing slash
  * is kept. What would still mean different things to different parsers is refused instead of guessed:
  * an encoded {@code /} or {@code \}, a raw backslash, {@code ;} path parameters (raw or encoded), control
- * characters (raw or encoded, NUL included), broken escapes, a fragment, and dot segments that climb out of
- * the first segment ({@code /api}, {@code /uploads}, {@code /q}) or above the root.
+ * characters (raw or encoded, NUL included), broken escapes, a fragment, any other raw character a URI path
+ * cannot hold (space, {@code "<>[]^`{|}}, non-ASCII), and dot segments that climb out of the first segment
+ * ({@code /api}, {@code /uploads}, {@code /q}) or above the root.
+ * <p>
+ * This is the only URI check on the public port: Quarkus' own (a {@link java.net.URI} parse answered with an
+ * empty 400 before any route runs) is switched off with {@value #OWN_URI_VALIDATION}, so malformed paths
+ * reach this class and are answered as problem+json. {@link #checkQuery} keeps the rest of that check: a
+ * query that is not a valid URI query is refused too, so nothing malformed is ever forwarded.
  */
 public final class CanonicalPath {
+
+    /** JVM flag read by Quarkus' root handler when it loads; without it Quarkus answers malformed URIs itself. */
+    public static final String OWN_URI_VALIDATION = "vertx.disableURIValidation";
 
     private CanonicalPath() {
     }
@@ -82,6 +91,9 @@ public final class CanonicalPath {
                 i += 2;
             } else {
                 checkAllowed(c, raw, null);
+                if (!isPathChar(c)) {
+                    throw refused(raw, notInUri(c) + " cannot appear in a path; it must be percent-encoded");
+                }
                 out.append(c);
             }
         }
@@ -107,6 +119,44 @@ public final class CanonicalPath {
         if (c == '#' && encoded == null) {
             throw refused(raw, "a fragment ('#') is never sent to a server");
         }
+    }
+
+    /**
+     * Refuses a query string that is not a valid URI query (broken escapes, characters a URI cannot hold, a
+     * raw {@code #}): what Quarkus' URI check used to refuse with an empty 400. The query is otherwise passed
+     * on untouched; what it means is the service's business.
+     */
+    public static void checkQuery(String query) {
+        if (query == null) {
+            return;
+        }
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0
+                        || Character.digit(query.charAt(i + 2), 16) < 0) {
+                    throw malformedQuery("'" + query.substring(i, Math.min(i + 3, query.length()))
+                            + "' at offset " + i + " is not a valid percent-encoding");
+                }
+                i += 2;
+            } else if (!isPathChar(c) && c != '/' && c != '?' && c != '[' && c != ']' || c == '#') {
+                throw malformedQuery(notInUri(c) + " at offset " + i + " cannot appear in a query; it must be percent-encoded");
+            }
+        }
+    }
+
+    /** RFC 3986 {@code pchar} minus escapes: unreserved, sub-delims, ':' and '@'. */
+    private static boolean isPathChar(char c) {
+        return isUnreserved(c) || "!$&'()*+,;=:@".indexOf(c) >= 0;
+    }
+
+    private static String notInUri(char c) {
+        return c <= 0x20 || c >= 0x7F ? String.format("character U+%04X", (int) c) : "'" + c + "'";
+    }
+
+    private static ProblemException malformedQuery(String why) {
+        return new ProblemException(400, "malformed-query", "Malformed query string",
+                "The query string is refused: " + why, "query");
     }
 
     static boolean isUnreserved(char c) {

@@ -92,6 +92,7 @@ public class EdgeHandler {
         String canonical;
         try {
             canonical = CanonicalPath.of(request.path());
+            CanonicalPath.checkQuery(request.query());
         } catch (ProblemException ambiguous) {
             problems.send(ctx, ambiguous);
             return;

@@ -8,6 +8,8 @@ import com.motoroctane.gateway.openapi.MergedOpenApi;
 import com.motoroctane.gateway.proxy.ProxyHandler;
 import com.motoroctane.gateway.security.AccessGate;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.ext.web.Router;
@@ -26,6 +28,7 @@ public class GatewayRouter {
     /** Right after load shedding, before Quarkus' own routes (Swagger UI) and the gateway's endpoints. */
     static final int OWN_ENDPOINTS_ORDER = -999_000_000;
     static final int PROXY_ORDER = Integer.MAX_VALUE - 1_000;
+    private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
 
     private final EdgeHandler edge;
     private final Problems problems;
@@ -45,6 +48,10 @@ public class GatewayRouter {
     }
 
     void install(@Observes Router router) {
+        if (!Boolean.getBoolean(CanonicalPath.OWN_URI_VALIDATION)) {
+            LOG.warnf("-D%s=true is not set: Quarkus answers a raw backslash or a broken %%-escape in a URI with an "
+                    + "empty 400 before the gateway can answer problem+json", CanonicalPath.OWN_URI_VALIDATION);
+        }
         router.route().order(EDGE_ORDER).handler(edge::handle);
         router.route().order(EDGE_ORDER).failureHandler(problems::onFailure);
         // the gateway's own endpoints on the public port are rate-limited and JWT-checked like proxied ones
