@@ -218,6 +218,10 @@ public interface GatewayConfig {
         /** How long the rest of a refused body is read away before the connection is closed on the client. */
         @WithDefault("5s")
         Duration drainTimeout();
+
+        /** {@code Retry-After} on a 503 from load shedding (the extension writes that answer, without one). */
+        @WithDefault("1s")
+        Duration shedRetryAfter();
     }
 
     interface SecurityHeaders {

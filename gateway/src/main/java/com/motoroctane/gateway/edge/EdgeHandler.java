@@ -29,6 +29,9 @@ public class EdgeHandler {
     static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
     private static final String STARTED = "gateway.started";
     private static final String REROUTED = "gateway.rerouted";
+    /** Set when the edge passes a request on, and when load shedding has let it through (see {@link #admitted}). */
+    private static final String PASSED = "gateway.passed-edge";
+    private static final String ADMITTED = "gateway.admitted";
 
     private final GatewayConfig.Limits limits;
     private final SecurityHeaders securityHeaders;
@@ -68,7 +71,19 @@ public class EdgeHandler {
             securityHeaders.apply(request.path(), headers);
             cors.decorate(request, headers);
             compression.apply(ctx, headers);
+            if (ctx.response().getStatusCode() == 503 && ctx.get(PASSED) != null && ctx.get(ADMITTED) == null) {
+                // shed by quarkus-load-shedding: it ends the response itself with an empty body and offers no
+                // hook for one (see README), so this headers-end callback can only add the headers
+                headers.set("Retry-After", String.valueOf(Math.max(1, limits.shedRetryAfter().toSeconds())));
+                headers.set("Cache-Control", "no-store");
+            }
         });
+    }
+
+    /** Runs right after load shedding: a request that gets here was not shed. */
+    public void admitted(RoutingContext ctx) {
+        ctx.put(ADMITTED, Boolean.TRUE);
+        ctx.next();
     }
 
     private void refuseOrContinue(RoutingContext ctx, HttpServerRequest request) {
@@ -124,6 +139,7 @@ public class EdgeHandler {
             }
             return;
         }
+        ctx.put(PASSED, Boolean.TRUE);
         ctx.next();
     }
 

@@ -25,6 +25,8 @@ public class GatewayRouter {
 
     /** Load shedding sits at -1,000,000,000. */
     static final int EDGE_ORDER = -1_500_000_000;
+    /** Right after load shedding: marks a request it let through, so a shed 503 can be told apart. */
+    static final int ADMITTED_ORDER = -999_999_999;
     /** Right after load shedding, before Quarkus' own routes (Swagger UI) and the gateway's endpoints. */
     static final int OWN_ENDPOINTS_ORDER = -999_000_000;
     static final int PROXY_ORDER = Integer.MAX_VALUE - 1_000;
@@ -54,6 +56,7 @@ public class GatewayRouter {
         }
         router.route().order(EDGE_ORDER).handler(edge::handle);
         router.route().order(EDGE_ORDER).failureHandler(problems::onFailure);
+        router.route().order(ADMITTED_ORDER).handler(edge::admitted);
         // the gateway's own endpoints on the public port are rate-limited and JWT-checked like proxied ones
         router.route("/api/monitoring/*").order(OWN_ENDPOINTS_ORDER).handler(gate::ownEndpoint);
         router.route("/q/*").order(OWN_ENDPOINTS_ORDER).handler(gate::ownEndpoint);
