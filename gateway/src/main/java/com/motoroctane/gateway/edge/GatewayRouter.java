@@ -3,12 +3,12 @@ package com.motoroctane.gateway.edge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.jboss.logging.Logger;
+
 import com.motoroctane.gateway.monitoring.MonitoringRoutes;
 import com.motoroctane.gateway.openapi.MergedOpenApi;
 import com.motoroctane.gateway.proxy.ProxyHandler;
 import com.motoroctane.gateway.security.AccessGate;
-
-import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.ManagementInterface;
