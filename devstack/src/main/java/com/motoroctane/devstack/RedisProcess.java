@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -245,23 +248,38 @@ public final class RedisProcess implements AutoCloseable {
         return m.group(1) + '.' + m.group(2) + '.' + m.group(3);
     }
 
-    /** The embedded-redis resource for this OS and CPU, extracted once into the temp directory. */
-    private static Path bundled() throws IOException {
+    /**
+     * The embedded-redis resource for this OS and CPU, extracted into a per-user folder of the temp
+     * directory. A file already there is used only if it is byte-for-byte the bundled one (SHA-256): a stale,
+     * partial or replaced file is never started in its place.
+     */
+    static Path bundled() throws IOException {
         String resource = bundledResource(System.getProperty("os.name"), System.getProperty("os.arch"));
-        Path cached = Path.of(System.getProperty("java.io.tmpdir"), "motoroctane-redis", resource.substring(1));
-        if (!Files.isExecutable(cached)) {
-            try (InputStream bundled = RedisProcess.class.getResourceAsStream(resource)) {
-                if (bundled == null) {
-                    throw new IllegalStateException("embedded-redis is not on the class path (" + resource + " missing)");
-                }
-                Files.createDirectories(cached.getParent());
-                Path partial = Files.createTempFile(cached.getParent(), "redis-server", ".part");
-                Files.copy(bundled, partial, StandardCopyOption.REPLACE_EXISTING);
-                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwxr-xr-x"));
-                Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        byte[] shipped;
+        try (InputStream bundled = RedisProcess.class.getResourceAsStream(resource)) {
+            if (bundled == null) {
+                throw new IllegalStateException("embedded-redis is not on the class path (" + resource + " missing)");
             }
+            shipped = bundled.readAllBytes();
+        }
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+        Path cached = Path.of(System.getProperty("java.io.tmpdir"), "motoroctane-redis-" + user, resource.substring(1));
+        if (!Files.isExecutable(cached) || !Arrays.equals(sha256(Files.readAllBytes(cached)), sha256(shipped))) {
+            Files.createDirectories(cached.getParent());
+            Path partial = Files.createTempFile(cached.getParent(), "redis-server", ".part");
+            Files.write(partial, shipped);
+            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         return cached;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String bundledResource(String osName, String osArch) {

@@ -28,6 +28,15 @@ class RedisProcessTest {
     }
 
     @Test
+    void aReplacedExtractedBinaryIsNeverStarted() throws Exception {
+        Path extracted = RedisProcess.bundled();
+        Files.writeString(extracted, "#!/bin/sh\necho 'Redis server v=9.9.9 sha=00000000:0'\n");
+        Path again = RedisProcess.bundled();
+        assertEquals(extracted, again);
+        assertTrue(RedisProcess.versionOf(again).startsWith("6.2."), "the bundled binary is put back, not the stand-in run");
+    }
+
+    @Test
     void aPasswordIsRequired() throws Exception {
         try (RedisProcess redis = new RedisProcess(0, dir).start()) {
             String refused = RedisProcess.command(redis.port(), null, "PING");
