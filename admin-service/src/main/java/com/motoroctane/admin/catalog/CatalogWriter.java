@@ -49,9 +49,10 @@ import com.motoroctane.admin.events.EventPublisher;
 import com.motoroctane.admin.events.EventPublisher.Change;
 import com.motoroctane.admin.events.EventPublisher.Staged;
 import com.motoroctane.admin.faults.FaultPoints;
+import com.motoroctane.common.cache.Tags;
 import com.motoroctane.common.catalog.CatalogFields;
 import com.motoroctane.common.error.ProblemException;
-import com.motoroctane.common.events.InvalidationEvent;
+import com.motoroctane.common.http.ETags;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -153,7 +154,7 @@ public class CatalogWriter {
     }
 
     public static String etag(Document doc) {
-        return "\"v" + doc.get("version", Number.class).longValue() + '"';
+        return ETags.ofVersion(doc.get("version", Number.class).longValue());
     }
 
     public Document find(Entity entity, String id) {
@@ -219,7 +220,7 @@ public class CatalogWriter {
         planned.putAll(set);
         unset.keySet().forEach(planned::remove);
         planned.put("version", version(before) + 1);
-        Change change = change("updated", entity, before, planned).lists(values.containsKey("status") ? "stats" : "search");
+        Change change = change("updated", entity, before, planned).lists(values.containsKey("status") ? Tags.STATS : Tags.SEARCH);
         Staged staged = events.stage(change);
         Document after;
         try {
@@ -237,7 +238,7 @@ public class CatalogWriter {
     public void delete(Entity entity, String id, String ifMatch, Actor actor) {
         Document before = find(entity, id);
         requireMatch(before, ifMatch);
-        Change change = change("deleted", entity, before, null).lists("stats");
+        Change change = change("deleted", entity, before, null).lists(Tags.STATS);
         List<Document> entries = new ArrayList<>();
         List<Step> cascade = new ArrayList<>();
         switch (entity) {
@@ -246,12 +247,12 @@ public class CatalogWriter {
                 doomComparisons(models, cascade, change, actor, entries);
                 doom(Entity.VARIANT, or(eq("brandId", id), in("modelId", models)), cascade, change, actor, entries);
                 doom(Entity.MODEL, eq("brandId", id), cascade, change, actor, entries);
-                change.lists("models", "variants");
+                change.lists(Tags.MODELS, Tags.VARIANTS);
             }
             case MODEL -> {
                 doomComparisons(List.of(id), cascade, change, actor, entries);
                 doom(Entity.VARIANT, eq("modelId", id), cascade, change, actor, entries);
-                change.lists("variants");
+                change.lists(Tags.VARIANTS);
             }
             default -> { }
         }
@@ -280,7 +281,7 @@ public class CatalogWriter {
         for (BatchRow row : rows) {
             planUpsert(plan, entity, row);
         }
-        Change change = new Change("bulk", entity.entityName()).lists("stats");
+        Change change = new Change("bulk", entity.entityName()).lists(Tags.STATS);
         plan.changes().forEach(w -> mark(change, entity, w.before(), w.after()));
         execute(plan, "bulk " + entity.collection(), change, actor, writes -> {
             List<Document> entries = new ArrayList<>();
@@ -325,7 +326,7 @@ public class CatalogWriter {
                 plan.add(new Write(-1, entity, old.getString("id"), old, null, "deleted"));
             }
         }
-        Change change = new Change("replaced", entity.entityName()).lists("comparisons", "pages");
+        Change change = new Change("replaced", entity.entityName()).lists(Tags.COMPARISONS, Tags.PAGES);
         plan.changes().forEach(w -> mark(change, entity, w.before(), w.after()));
         List<Document> written = new ArrayList<>();
         plan.writes().stream().filter(w -> w.after() != null).forEach(w -> written.add(w.after()));
@@ -355,7 +356,7 @@ public class CatalogWriter {
         }
         if (!dryRun) {
             // an import may touch anything: every reader drops what it caches rather than receive every id
-            Change change = new Change("imported", "catalogue").lists(InvalidationEvent.FLUSH_ALL);
+            Change change = new Change("imported", "catalogue").lists(Tags.FLUSH_ALL);
             execute(plan, "import " + mode, change, actor, writes -> List.of(audit.entry(actor, "import", "catalogue",
                     mode, null, new Document("summary", summary).append("documents", writes.size()))));
         }
@@ -670,18 +671,10 @@ public class CatalogWriter {
     }
 
     private static void requireMatch(Document current, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return;
-        }
         String etag = etag(current);
-        for (String tag : ifMatch.split(",")) {
-            String t = tag.trim();
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            if (t.equals(etag)) {
-                return;
-            }
+        // no If-Match: the write is unconditional
+        if (ifMatch == null || ifMatch.isBlank() || ETags.matches(ifMatch, etag)) {
+            return;
         }
         throw new ProblemException(412, "precondition-failed", "Precondition failed",
                 "If-Match " + ifMatch + " does not match the current version " + etag, "If-Match");
@@ -812,7 +805,7 @@ public class CatalogWriter {
     private void doomComparisons(List<String> modelIds, List<Step> cascade, Change change, Actor actor, List<Document> entries) {
         if (!modelIds.isEmpty()) {
             doom(Entity.COMPARISON, or(in("model1Id", modelIds), in("model2Id", modelIds)), cascade, change, actor, entries);
-            change.lists("comparisons");
+            change.lists(Tags.COMPARISONS);
         }
     }
 
@@ -836,7 +829,7 @@ public class CatalogWriter {
             change.version(version(after));
         }
         if (!"updated".equals(type)) {
-            change.lists("stats");
+            change.lists(Tags.STATS);
         }
         return change;
     }
@@ -848,8 +841,8 @@ public class CatalogWriter {
      */
     private static List<String> childLists(Entity entity) {
         return switch (entity) {
-            case BRAND -> List.of("models", "variants");
-            case MODEL -> List.of("variants");
+            case BRAND -> List.of(Tags.MODELS, Tags.VARIANTS);
+            case MODEL -> List.of(Tags.VARIANTS);
             default -> List.of();
         };
     }
@@ -870,11 +863,11 @@ public class CatalogWriter {
             change.lists(childLists(entity));
         }
         switch (entity) {
-            case BRAND -> change.lists("brands", "search", "pages");
-            case MODEL -> change.lists("models", "search", "pages");
+            case BRAND -> change.lists(Tags.BRANDS, Tags.SEARCH, Tags.PAGES);
+            case MODEL -> change.lists(Tags.MODELS, Tags.SEARCH, Tags.PAGES);
             // a variant's price decides its model's starting price, so model lists sorted or filtered by price
-            case VARIANT -> change.lists("variants", "models", "search");
-            case COMPARISON -> change.lists("comparisons", "pages");
+            case VARIANT -> change.lists(Tags.VARIANTS, Tags.MODELS, Tags.SEARCH);
+            case COMPARISON -> change.lists(Tags.COMPARISONS, Tags.PAGES);
         }
     }
 

@@ -19,16 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.motoroctane.common.cache.Tags;
 import com.motoroctane.common.catalog.CatalogFields;
 
-/** The writable catalogue entities: collection, writable fields and their kinds. */
+/** The writable catalogue entities: name (also their cache-tag prefix), collection, writable fields and their kinds. */
 public enum Entity {
 
-    BRAND("brand", "brands", fields(
+    BRAND(Tags.BRAND, "brands", fields(
             Field.required("name", PLAIN, 100), Field.of("logo", URL), Field.of("ranking", INT),
             Field.oneOf("status", ENUM, STATUSES()), Field.of("summary", RICH), Field.of("faqs", FAQS))),
 
-    MODEL("model", "models", fields(
+    MODEL(Tags.MODEL, "models", fields(
             Field.required("name", PLAIN, 100), Field.required("brandId", REF, 200),
             Field.oneOf("status", ENUM, STATUSES()), Field.of("isPopular", BOOL), Field.of("isNew", BOOL),
             Field.of("popularRank", INT), Field.of("newRank", INT), Field.of("topRank", INT),
@@ -43,9 +44,9 @@ public enum Entity {
             Field.of("keyFeatureImages", IMAGES), Field.of("spaceComfortImages", IMAGES),
             Field.of("storageConvenienceImages", IMAGES), Field.of("colorImages", IMAGES))),
 
-    VARIANT("variant", "variants", variantFields()),
+    VARIANT(Tags.VARIANT, "variants", variantFields()),
 
-    COMPARISON("comparison", "popularcomparisons", fields(
+    COMPARISON(Tags.COMPARISON, "popularcomparisons", fields(
             Field.required("model1Id", REF, 200), Field.required("model2Id", REF, 200), Field.of("order", INT),
             Field.of("isActive", BOOL)));
 

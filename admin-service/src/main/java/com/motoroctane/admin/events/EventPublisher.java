@@ -28,6 +28,7 @@ import com.mongodb.client.model.Sorts;
 import com.motoroctane.admin.background.Repeating;
 import com.motoroctane.admin.config.AdminConfig;
 import com.motoroctane.admin.faults.FaultPoints;
+import com.motoroctane.common.cache.Tags;
 import com.motoroctane.common.events.InvalidationEvent;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -94,10 +95,10 @@ public class EventPublisher {
         public Change id(String entityName, String id) {
             if (id != null) {
                 ids.add(id);
-                keys.add(entityName + ':' + id);
-                if ("brand".equals(entityName)) {
+                keys.add(Tags.of(entityName, id));
+                if (Tags.BRAND.equals(entityName)) {
                     brandIds.add(id);
-                } else if ("model".equals(entityName)) {
+                } else if (Tags.MODEL.equals(entityName)) {
                     modelIds.add(id);
                 }
             }
@@ -107,7 +108,7 @@ public class EventPublisher {
         public Change brand(String id) {
             if (id != null) {
                 brandIds.add(id);
-                keys.add("brand:" + id);
+                keys.add(Tags.brand(id));
             }
             return this;
         }
@@ -115,7 +116,7 @@ public class EventPublisher {
         public Change model(String id) {
             if (id != null) {
                 modelIds.add(id);
-                keys.add("model:" + id);
+                keys.add(Tags.model(id));
             }
             return this;
         }

@@ -9,6 +9,7 @@ import com.motoroctane.catalog.cache.CacheKind;
 import com.motoroctane.catalog.cache.CachedResponse;
 import com.motoroctane.catalog.cache.ResponseCache;
 import com.motoroctane.catalog.config.CatalogConfig;
+import com.motoroctane.common.http.ETags;
 
 /**
  * Turns a served cache entry into an HTTP response a browser and a CDN can hold: strong ETag with 304
@@ -27,7 +28,7 @@ public class HttpCaching {
     public Response respond(ResponseCache.Served served, CacheKind kind, HttpHeaders request) {
         CachedResponse entry = served.response();
         int ttl = kind.ttlSeconds(config.ttl());
-        boolean notModified = matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), entry.etag());
+        boolean notModified = ETags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), entry.etag());
         Response.ResponseBuilder response = notModified
                 ? Response.notModified()
                 : Response.ok(entry.body(), MediaType.APPLICATION_JSON_TYPE);
@@ -42,26 +43,5 @@ public class HttpCaching {
                 .header(config.surrogateKeyHeader(), entry.surrogateKeys())
                 .header(HttpHeaders.VARY, "Accept-Encoding")
                 .build();
-    }
-
-    /** RFC 9110 If-None-Match: "*" or a list of tags, compared weakly. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-            return false;
-        }
-        if (ifNoneMatch.trim().equals("*")) {
-            return true;
-        }
-        String opaque = strip(etag);
-        for (String candidate : ifNoneMatch.split(",")) {
-            if (strip(candidate.trim()).equals(opaque)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String strip(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 }

@@ -24,8 +24,10 @@ import com.motoroctane.catalog.store.CatalogStore;
 import com.motoroctane.catalog.store.ModelSummaries;
 import com.motoroctane.catalog.store.SearchIndex;
 import com.motoroctane.common.api.Page;
+import com.motoroctane.common.cache.Tags;
 import com.motoroctane.common.catalog.CatalogFields;
 import com.motoroctane.common.error.ProblemException;
+import com.motoroctane.common.http.ETags;
 
 /**
  * Everything catalog-service answers, rendered to bytes once per cache miss. Lists come back in the
@@ -72,7 +74,7 @@ public class CatalogReads {
         for (Document d : store.byIds(CatalogStore.VARIANTS, ids, withParents(fields))) {
             found.put(d.getString("id"), d);
         }
-        SurrogateKeys keys = new SurrogateKeys("variants");
+        SurrogateKeys keys = new SurrogateKeys(Tags.VARIANTS);
         List<Document> data = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String id : ids) {
@@ -98,7 +100,7 @@ public class CatalogReads {
             throw ProblemException.notFound(capitalized(listing.entity()), idOrSlug);
         }
         // the whole document's ETag is its version, so what a client read here is valid as If-Match at admin-service
-        String etag = fields.isEmpty() && doc.get("version") instanceof Number v ? "\"v" + v.longValue() + '"' : null;
+        String etag = fields.isEmpty() && doc.get("version") instanceof Number v ? ETags.ofVersion(v.longValue()) : null;
         SurrogateKeys keys = new SurrogateKeys().document(listing.entity(), doc);
         return new Rendered(json.bytes(shown(doc, fields)), keys.header(surrogateKeyBudget), etag);
     }
@@ -125,7 +127,7 @@ public class CatalogReads {
         body.put("pagination", Page.Pagination.of(1, limit, Math.min(result.matched(), limit), null));
         body.put("query", q);
         body.put("took", (System.nanoTime() - started) / 1_000_000);
-        SurrogateKeys keys = new SurrogateKeys("search");
+        SurrogateKeys keys = new SurrogateKeys(Tags.SEARCH);
         result.hits().forEach(h -> keys.brand(h.brandId()).model(h.modelId()));
         return rendered(body, keys);
     }
@@ -133,7 +135,7 @@ public class CatalogReads {
     /** GET /api/frontend/brands/{brandId}/models: the previous shape, with real prices and counts. */
     public Rendered frontendBrandModels(String brandIdOrSlug) {
         Document brand = brandOrThrow(brandIdOrSlug);
-        SurrogateKeys keys = new SurrogateKeys("pages").brand(brand.getString("id"));
+        SurrogateKeys keys = new SurrogateKeys(Tags.PAGES).brand(brand.getString("id"));
         List<Map<String, Object>> cards = brandModelCards(brand, keys);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("brand", Map.of("id", brand.getString("id"), "name", brand.getString("name"), "slug", slugOf(brand)));
@@ -160,13 +162,13 @@ public class CatalogReads {
         body.put("brandName", brand.getString("name"));
         body.put("brandSlug", slugOf(brand));
         putPrices(body, summaries.of(model.getString("id")));
-        return rendered(body, new SurrogateKeys("pages").document("model", model));
+        return rendered(body, new SurrogateKeys(Tags.PAGES).document("model", model));
     }
 
     /** GET /api/pages/brand/{slug}: everything a brand page shows, in one response. */
     public Rendered brandPage(String slug) {
         Document brand = brandOrThrow(slug);
-        SurrogateKeys keys = new SurrogateKeys("pages").brand(brand.getString("id"));
+        SurrogateKeys keys = new SurrogateKeys(Tags.PAGES).brand(brand.getString("id"));
         List<Map<String, Object>> cards = brandModelCards(brand, keys);
         brand.put("formattedSummary", formattedSummary(brand));
         List<Document> others = store.find(CatalogStore.BRANDS, empty(), Sorts.ascending("ranking", "id"), 13,
@@ -188,7 +190,7 @@ public class CatalogReads {
             throw ProblemException.notFound("Model", brandSlug + "/" + modelSlug);
         }
         String modelId = model.getString("id");
-        SurrogateKeys keys = new SurrogateKeys("pages").brand(brand.getString("id")).model(modelId);
+        SurrogateKeys keys = new SurrogateKeys(Tags.PAGES).brand(brand.getString("id")).model(modelId);
         List<Document> variants = store.find(CatalogStore.VARIANTS, eq("modelId", modelId), Sorts.ascending("price", "id"), 0,
                 List.of("name", "price", "fuelType", "transmission", "engineName", "displacement", "power", "torque",
                         "mileageCompanyClaimed", "evRange", "isValueForMoney", "keyFeatures", "airbags", "globalNCAPRating"));

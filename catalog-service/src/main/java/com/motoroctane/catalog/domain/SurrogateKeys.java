@@ -6,6 +6,8 @@ import java.util.Set;
 
 import org.bson.Document;
 
+import com.motoroctane.common.cache.Tags;
+
 /**
  * The surrogate keys (cache tags) of a response: the lists it belongs to, the document it shows, and the
  * brands and models of what it shows. The same keys index the entry in L1 and L2 and leave in the
@@ -14,7 +16,8 @@ import org.bson.Document;
  *
  * <p>So lists, search results and bundles are tagged coarsely: their list name plus the brand and model
  * of each item, never each item. Every invalidation event for a variant or model names its brand and model
- * (and for a brand, the brand), so such an event still reaches every page showing the item. If the tags
+ * (and for a brand, the brand), so such an event still reaches every page showing the item. The tag spelling
+ * and which parents an item is tagged by are {@link Tags}, shared with admin-service's events. If the tags
  * would pass the budget, model tags go first (the brand tags still reach every item), then brand tags; the
  * list names always stay, and admin-service adds the list name of the written entity's kind to every event.
  */
@@ -34,32 +37,28 @@ final class SurrogateKeys {
 
     SurrogateKeys brand(String id) {
         if (id != null) {
-            brands.add("brand:" + id);
+            brands.add(Tags.brand(id));
         }
         return this;
     }
 
     SurrogateKeys model(String id) {
         if (id != null) {
-            models.add("model:" + id);
+            models.add(Tags.model(id));
         }
         return this;
     }
 
     /** Tags an item of a list or bundle by its parents (a brand by itself, a model also by itself). */
     SurrogateKeys item(String entity, Document doc) {
-        switch (entity) {
-            case "brand" -> brand(doc.getString("id"));
-            case "model" -> brand(doc.getString("brandId")).model(doc.getString("id"));
-            default -> brand(doc.getString("brandId")).model(doc.getString("modelId"));
-        }
-        return this;
+        Tags.Parents parents = Tags.parents(entity, doc);
+        return brand(parents.brandId()).model(parents.modelId());
     }
 
     /** Tags the one document a response shows: its own key, which a detail response never loses, and its parents'. */
     SurrogateKeys document(String entity, Document doc) {
         if (doc.getString("id") != null) {
-            own.add(entity + ':' + doc.getString("id"));
+            own.add(Tags.of(entity, doc.getString("id")));
         }
         return item(entity, doc);
     }

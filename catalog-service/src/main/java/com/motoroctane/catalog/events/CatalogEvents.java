@@ -15,6 +15,7 @@ import com.motoroctane.catalog.cache.ResponseCache;
 import com.motoroctane.catalog.store.ModelSummaries;
 import com.motoroctane.catalog.store.SearchIndex;
 import com.motoroctane.catalog.store.Visibility;
+import com.motoroctane.common.cache.Tags;
 import com.motoroctane.common.events.InvalidationEvent;
 
 import io.micrometer.core.instrument.Counter;
@@ -38,7 +39,7 @@ public class CatalogEvents {
     private static final Logger LOG = Logger.getLogger(CatalogEvents.class);
     private static final String NONE = "0-0";
     /** The lists a brand's or model's children appear in, and the counts of them. */
-    static final List<String> VISIBILITY_CHANGED = List.of("models", "variants", "search", "pages", "stats");
+    static final List<String> VISIBILITY_CHANGED = List.of(Tags.MODELS, Tags.VARIANTS, Tags.SEARCH, Tags.PAGES, Tags.STATS);
 
     private final StreamCommands<String, String, String> stream;
     private final ResponseCache cache;
@@ -141,7 +142,7 @@ public class CatalogEvents {
             return;
         }
         Set<String> tags = new HashSet<>(event.surrogateKeys() == null ? List.of() : event.surrogateKeys());
-        if (tags.contains(InvalidationEvent.FLUSH_ALL)) {
+        if (tags.contains(Tags.FLUSH_ALL)) {
             flushEverything();
         } else {
             // visibility and derived snapshots first, so a reload triggered by the eviction already sees the change

@@ -1,0 +1,108 @@
+package com.motoroctane.admin;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.model.Filters;
+import com.motoroctane.admin.support.AdminTestResource;
+import com.motoroctane.admin.support.CatalogTest;
+import com.motoroctane.admin.support.Streams;
+import com.motoroctane.common.cache.Tags;
+import com.motoroctane.common.events.InvalidationEvent;
+import com.motoroctane.common.http.ETags;
+import com.motoroctane.devstack.test.DevstackTestResource;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The contract between admin-service's events and the readers' cached responses: the event admin-service's
+ * real write path publishes for a variant update names every tag that a reader, tagging with the shared
+ * {@link Tags} rules as catalog-service's SurrogateKeys does, puts on that variant's list pages and detail.
+ * If either side spelt a tag differently, or stopped naming a parent, this fails.
+ */
+@QuarkusTest
+@WithTestResource(value = DevstackTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = AdminTestResource.class, scope = TestResourceScope.GLOBAL)
+class InvalidationContractTests extends CatalogTest {
+
+    @Inject
+    ObjectMapper json;
+
+    private String created(String path, Map<String, Object> body) {
+        return as("admin").body(body).post(path).then().statusCode(201).extract().path("id");
+    }
+
+    private String variant() {
+        String brandId = created("/api/brands", Map.of("name", unique("Brand")));
+        String modelId = created("/api/models", Map.of("name", unique("Model"), "brandId", brandId, "bodyType", "SUV"));
+        return created("/api/variants", Map.of("name", unique("VXi"), "brandId", brandId, "modelId", modelId,
+                "price", 650000, "fuelType", "Petrol"));
+    }
+
+    /** The tags of the last "updated" event naming {@code id}, as a reader receives them from the stream. */
+    private List<String> updateEventTags(String id) throws Exception {
+        List<String> tags = new ArrayList<>();
+        for (String body : Streams.events(redis)) {
+            InvalidationEvent event = json.readValue(body, InvalidationEvent.class);
+            if ("updated".equals(event.type()) && event.ids().contains(id)) {
+                tags = event.surrogateKeys();
+            }
+        }
+        return tags;
+    }
+
+    /** What a reader tags a response showing {@code doc} with: the list name, and the item's parents. */
+    private static List<String> listTags(String list, String entity, Document doc) {
+        Tags.Parents parents = Tags.parents(entity, doc);
+        return List.of(list, Tags.brand(parents.brandId()), Tags.model(parents.modelId()));
+    }
+
+    @ParameterizedTest(name = "variant update {0}")
+    @ValueSource(strings = {"{\"price\": 777000}", "{\"status\": \"inactive\"}", "{\"name\": \"Renamed ZXi\"}"})
+    void aVariantUpdateEventNamesEveryTagItsCachedPagesCarry(String patch) throws Exception {
+        String variantId = variant();
+        as("editor").body(patch).patch("/api/variants/" + variantId).then().statusCode(200);
+        Document stored = db().getCollection("variants").find(Filters.eq("id", variantId)).first();
+        List<String> event = updateEventTags(variantId);
+
+        // GET /api/variants and /api/variants/by?ids=: the list name plus each item's brand and model
+        List<String> variantList = listTags(Tags.VARIANTS, Tags.VARIANT, stored);
+        assertTrue(event.containsAll(variantList), "variant list " + variantList + " vs event " + event);
+        // GET /api/variants/{id}: its own tag plus its parents
+        List<String> detail = new ArrayList<>(listTags(Tags.VARIANTS, Tags.VARIANT, stored).subList(1, 3));
+        detail.add(Tags.of(Tags.VARIANT, variantId));
+        assertTrue(event.containsAll(detail), "variant detail " + detail + " vs event " + event);
+        // GET /api/models sorted or filtered by price: a variant's price is its model's starting price
+        assertTrue(event.contains(Tags.MODELS), "model lists " + event);
+        // the model and brand pages show the variant: they carry its model's and brand's tags
+        assertTrue(event.contains(Tags.model(stored.getString("modelId")))
+                && event.contains(Tags.brand(stored.getString("brandId"))), "pages " + event);
+    }
+
+    /** A reader serves a whole document with the ETag built by the same rule admin-service checks If-Match against. */
+    @Test
+    void theEtagAReaderServesIsAcceptedAsIfMatchWeakOrInAList() {
+        String variantId = variant();
+        Document stored = db().getCollection("variants").find(Filters.eq("id", variantId)).first();
+        long version = stored.get("version", Number.class).longValue();
+        as("editor").header("If-Match", ETags.ofVersion(version)).body(Map.of("price", 700000))
+                .patch("/api/variants/" + variantId).then().statusCode(200).header("ETag", ETags.ofVersion(version + 1));
+        as("editor").header("If-Match", ETags.ofVersion(version) + ", W/" + ETags.ofVersion(version + 1))
+                .body(Map.of("price", 710000)).patch("/api/variants/" + variantId).then().statusCode(200);
+        as("editor").header("If-Match", ETags.ofVersion(version)).body(Map.of("price", 720000))
+                .patch("/api/variants/" + variantId).then().statusCode(412).contentType("application/problem+json");
+    }
+}

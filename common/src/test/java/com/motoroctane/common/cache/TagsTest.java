@@ -1,0 +1,49 @@
+package com.motoroctane.common.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.motoroctane.common.events.InvalidationEvent;
+
+/** The tag spellings events and cached responses must share. */
+class TagsTest {
+
+    @Test
+    void entityTagsAreEntityColonId() {
+        assertEquals("brand:b1", Tags.brand("b1"));
+        assertEquals("model:m1", Tags.model("m1"));
+        assertEquals("variant:v1", Tags.variant("v1"));
+        assertEquals("comparison:c1", Tags.comparison("c1"));
+        assertEquals("variant:v1", Tags.of("variant", "v1"));
+    }
+
+    @Test
+    void listNamesAndFlushAllAreTheOnesOnTheWire() {
+        assertEquals("brands models variants search stats pages comparisons", String.join(" ", Tags.BRANDS, Tags.MODELS,
+                Tags.VARIANTS, Tags.SEARCH, Tags.STATS, Tags.PAGES, Tags.COMPARISONS));
+        assertEquals("*", Tags.FLUSH_ALL);
+        assertEquals(InvalidationEvent.FLUSH_ALL, Tags.FLUSH_ALL);
+    }
+
+    @ParameterizedTest(name = "{0} -> brand {4}, model {5}")
+    @CsvSource(nullValues = "-", value = {
+            "brand, b1, -, -, b1, -",
+            "model, m1, b1, -, b1, m1",
+            "variant, v1, b1, m1, b1, m1",
+            "comparison, c1, -, -, -, -",
+            "variant, v1, -, m1, -, m1",
+    })
+    void parentsOfAnItem(String entity, String id, String brandId, String modelId, String expectedBrand, String expectedModel) {
+        Map<String, Object> doc = new HashMap<>();
+        doc.put("id", id);
+        doc.put("brandId", brandId);
+        doc.put("modelId", modelId);
+        assertEquals(new Tags.Parents(expectedBrand, expectedModel), Tags.parents(entity, doc));
+    }
+}
