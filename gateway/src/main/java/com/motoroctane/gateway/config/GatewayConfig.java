@@ -229,9 +229,6 @@ public interface GatewayConfig {
 
         String contentSecurityPolicy();
 
-        /** Relaxed policy for the Swagger UI pages, which need scripts and styles. */
-        String docsContentSecurityPolicy();
-
         String referrerPolicy();
 
         String permissionsPolicy();

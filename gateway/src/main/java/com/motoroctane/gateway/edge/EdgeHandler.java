@@ -68,7 +68,7 @@ public class EdgeHandler {
         ctx.addHeadersEndHandler(ignored -> {
             var headers = ctx.response().headers();
             headers.set(RequestIds.HEADER, requestId);
-            securityHeaders.apply(request.path(), headers);
+            securityHeaders.apply(headers);
             cors.decorate(request, headers);
             compression.apply(ctx, headers);
             if (ctx.response().getStatusCode() == 503 && ctx.get(PASSED) != null && ctx.get(ADMITTED) == null) {

@@ -16,18 +16,14 @@ public class SecurityHeaders {
         this.values = config.securityHeaders();
     }
 
-    public void apply(String path, MultiMap headers) {
+    public void apply(MultiMap headers) {
         headers.set("Strict-Transport-Security", values.hsts());
-        headers.set("Content-Security-Policy", isDocs(path) ? values.docsContentSecurityPolicy() : values.contentSecurityPolicy());
+        headers.set("Content-Security-Policy", values.contentSecurityPolicy());
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", values.referrerPolicy());
         headers.set("Permissions-Policy", values.permissionsPolicy());
         headers.remove("Server");
         headers.remove("X-Powered-By");
-    }
-
-    private static boolean isDocs(String path) {
-        return path != null && path.startsWith("/q/swagger-ui");
     }
 }
