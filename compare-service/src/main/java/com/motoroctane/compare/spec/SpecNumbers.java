@@ -103,8 +103,10 @@ public final class SpecNumbers {
         }
         String unitText = unitText(m.group(2));
         if (unitText.isEmpty()) {
-            return currency ? bare(number, EnumSet.of(Family.MONEY), true).filter(q -> accepted.contains(Family.MONEY))
-                    : bare(number, accepted, true);
+            if (currency) {
+                return accepted.contains(Family.MONEY) ? bare(number, EnumSet.of(Family.MONEY), true) : Optional.empty();
+            }
+            return bare(number, accepted, true);
         }
         Scale scale = UNITS.get(unitText);
         if (scale == null || !accepted.contains(scale.unit().family()) || (currency && scale.unit() != Unit.RUPEE)) {
@@ -114,8 +116,8 @@ public final class SpecNumbers {
     }
 
     /**
-     * The "(...)" notes at the end of a stored value, lower case and without spaces, e.g. "10-80%,50kwdc"
-     * for "57 min (10-80%, 50 kW DC)"; empty when there are none or the value is not text.
+     * The "(...)" notes at the end of a stored value, lower case, without spaces, each ended by ';':
+     * "10-80%,50kwdc;" for "57 min (10-80%, 50 kW DC)"; empty when there are none or the value is not text.
      */
     static String conditions(Object stored) {
         if (!(stored instanceof CharSequence cs)) {
