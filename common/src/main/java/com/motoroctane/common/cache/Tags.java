@@ -19,6 +19,8 @@ public final class Tags {
     public static final String MODEL = "model";
     public static final String VARIANT = "variant";
     public static final String COMPARISON = "comparison";
+    /** An uploaded image (media-service): {@code media:<sha256 of the original>}, on every rendition it serves. */
+    public static final String MEDIA = "media";
 
     public static final String BRANDS = "brands";
     public static final String MODELS = "models";
@@ -53,6 +55,10 @@ public final class Tags {
 
     public static String comparison(String id) {
         return of(COMPARISON, id);
+    }
+
+    public static String media(String sha256) {
+        return of(MEDIA, sha256);
     }
 
     /** The brand and model a document belongs to, either null when it has none. */
