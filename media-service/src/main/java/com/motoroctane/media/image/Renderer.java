@@ -13,7 +13,7 @@ import com.motoroctane.media.image.Vips.VipsException;
 /**
  * Makes an upload's renditions with libvips: each {@link Kind.Variant} is resized once (shrink-on-load,
  * EXIF orientation applied, refused if the data is truncated or corrupt), then saved as AVIF, WebP and JPEG
- * with every metadata block (EXIF, GPS, XMP, ICC) stripped.
+ * with every metadata block (EXIF, GPS, XMP, ICC) stripped ({@link WebpMetadata} makes sure of it for WebP).
  */
 @ApplicationScoped
 public class Renderer {
@@ -47,6 +47,9 @@ public class Renderer {
             for (ImageType format : Kind.FORMATS) {
                 Path out = workDir.resolve(variant.name() + "." + format.extension());
                 vips.run("copy", resized.toString(), out + saveOptions(format));
+                if (format == ImageType.WEBP) {
+                    WebpMetadata.strip(out);
+                }
                 outputs.add(new Output(variant, format, size.width(), size.height(), out, Files.size(out)));
             }
             Files.deleteIfExists(resized);

@@ -33,10 +33,15 @@ public class Vips {
     private volatile String version;
     private volatile String unavailable;
 
+    @jakarta.inject.Inject
     public Vips(MediaConfig config) {
-        this.vips = config.vips().command();
-        this.vipsheader = config.vips().headerCommand();
-        this.timeout = config.vips().timeout();
+        this(config.vips().command(), config.vips().headerCommand(), config.vips().timeout());
+    }
+
+    public Vips(String vips, String vipsheader, Duration timeout) {
+        this.vips = vips;
+        this.vipsheader = vipsheader;
+        this.timeout = timeout;
         probe();
     }
 

@@ -1,0 +1,45 @@
+package com.motoroctane.media.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.motoroctane.devstack.test.DevstackTestResource;
+
+/**
+ * What media-service's tests run against: the devstack (Mongo-wire stand-in, real Redis), an RSA key pair
+ * made for this run standing in for admin-service's signing key (the public half is the verification key,
+ * as the JWKS is in production), and a temporary folder of its own for uploads in progress, which the tests
+ * check is left empty.
+ */
+public class MediaTestResource extends DevstackTestResource {
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>(super.start());
+        KeyPair keys = rsaKeyPair();
+        config.put("mp.jwt.verify.publickey", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
+        config.put("test.jwt.private-key", Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));
+        try {
+            config.put("media.temp-dir", Files.createTempDirectory("media-tests").toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return config;
+    }
+
+    private static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
