@@ -30,6 +30,14 @@ public interface MediaConfig {
 
     Auth auth();
 
+    Events events();
+
+    interface Events {
+        /** Approximate cap of the invalidation stream when this service appends to it (as admin-service does). */
+        @WithDefault("100000")
+        long streamMaxLength();
+    }
+
     interface Vips {
         @WithDefault("vips")
         String command();

@@ -7,13 +7,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.motoroctane.common.cache.Tags;
 import com.motoroctane.common.events.InvalidationEvent;
+import com.motoroctane.media.config.MediaConfig;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.XAddArgs;
@@ -32,11 +32,10 @@ public class MediaEvents {
     private final ObjectMapper json;
     private final long maxLength;
 
-    public MediaEvents(RedisDataSource redis, ObjectMapper json,
-                       @ConfigProperty(name = "media.events.stream-max-length", defaultValue = "100000") long maxLength) {
+    public MediaEvents(RedisDataSource redis, ObjectMapper json, MediaConfig config) {
         this.redis = redis;
         this.json = json;
-        this.maxLength = maxLength;
+        this.maxLength = config.events().streamMaxLength();
     }
 
     /** Returns the event sent; a Redis failure is logged, never fails the delete that has already happened. */

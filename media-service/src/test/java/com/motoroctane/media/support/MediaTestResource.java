@@ -2,6 +2,7 @@ package com.motoroctane.media.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -23,9 +24,15 @@ public class MediaTestResource extends DevstackTestResource {
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
         KeyPair keys = rsaKeyPair();
-        config.put("mp.jwt.verify.publickey", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
         config.put("test.jwt.private-key", Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));
         try {
+            // where admin-service's JWKS URL is in production: a PEM file is the other form smallrye-jwt reads
+            Path publicKey = Files.createTempFile("media-tests-jwt", ".pem");
+            Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
+            publicKey.toFile().deleteOnExit();
+            config.put("mp.jwt.verify.publickey.location", publicKey.toUri().toString());
             config.put("media.temp-dir", Files.createTempDirectory("media-tests").toString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
