@@ -43,15 +43,18 @@ class BadInputTests extends MediaTest {
     URI root;
 
     private long assetsBefore;
+    private long objectsBefore;
 
     @BeforeEach
     void count() {
         assetsBefore = assetCount();
+        objectsBefore = storedObjects();
     }
 
     @AfterEach
     void nothingStoredNothingLeft() {
         assertEquals(assetsBefore, assetCount(), "no asset was recorded");
+        assertEquals(objectsBefore, storedObjects(), "nothing was written to the bucket");
         assertNoTempFiles();
     }
 

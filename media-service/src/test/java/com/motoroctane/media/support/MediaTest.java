@@ -87,6 +87,20 @@ public abstract class MediaTest {
         return mongo.getDatabase("motoroctane").getCollection(Assets.COLLECTION).find(new Document("_id", id)).first();
     }
 
+    /** Objects in the bucket (S3Proxy's filesystem store: one file per object under the bucket's folder). */
+    protected static long storedObjects() {
+        Path bucket = Path.of(ConfigProvider.getConfig().getValue("devstack.s3.dir", String.class),
+                ConfigProvider.getConfig().getValue("devstack.s3.bucket", String.class));
+        if (!Files.isDirectory(bucket)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(bucket)) {
+            return files.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     protected static Path tempRoot() {
         return Path.of(ConfigProvider.getConfig().getValue("media.temp-dir", String.class), "motoroctane-media");
     }

@@ -10,15 +10,16 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.motoroctane.devstack.test.DevstackTestResource;
+import com.motoroctane.devstack.test.DevstackWithS3TestResource;
 
 /**
- * What media-service's tests run against: the devstack (Mongo-wire stand-in, real Redis), an RSA key pair
+ * What media-service's tests run against: the devstack (Mongo-wire stand-in, real Redis, S3Proxy as the
+ * bucket, {@code devstack.s3.*} mapped onto {@code media.storage.*} in the test profile), an RSA key pair
  * made for this run standing in for admin-service's signing key (the public half is the verification key,
  * as the JWKS is in production), and a temporary folder of its own for uploads in progress, which the tests
  * check is left empty.
  */
-public class MediaTestResource extends DevstackTestResource {
+public class MediaTestResource extends DevstackWithS3TestResource {
 
     @Override
     public Map<String, String> start() {
