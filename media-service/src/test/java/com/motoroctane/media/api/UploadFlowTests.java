@@ -162,6 +162,32 @@ class UploadFlowTests extends MediaTest {
     }
 
     @Test
+    void readyWhenLibvipsRunsAndTheBucketAnswers() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'media' }.data.libvips", startsWith("vips-"))
+                .body("checks.find { it.name == 'media' }.data.storage", equalTo("up"));
+    }
+
+    @Test
+    void openApiDescribesUploadsPresignAndDelivery() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/upload/image'.post.summary", startsWith("Upload an image"))
+                .body("paths.'/api/upload/logo'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/uploads/presign'.post", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/uploads/{path}'.get", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void metricsCountUploadsProcessingTimeAndBytesSaved() {
+        uploadImage("metrics.jpg", TestImages.jpeg(500, 400, 31)).statusCode(201);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("media_uploads_total{kind=\"image\",result=\"stored\"}"), metrics);
+        assertTrue(metrics.contains("media_processing_time_seconds_count"), "processing time");
+        assertTrue(metrics.contains("media_bytes_saved_bytes_count"), "bytes saved");
+        assertTrue(metrics.contains("media_processing_queue"), "queue depth");
+    }
+
+    @Test
     void aLogoFitsIn200By200AndItsRecordNamesUploaderAndOriginal() {
         JsonPath logo = upload("/api/upload/logo", "logo", "brand.png", TestImages.png(640, 320, 77), adminToken())
                 .statusCode(201).extract().jsonPath();
