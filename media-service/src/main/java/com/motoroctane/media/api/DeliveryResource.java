@@ -22,6 +22,7 @@ import com.motoroctane.common.error.ProblemException;
 import com.motoroctane.common.http.ETags;
 import com.motoroctane.media.image.ImageType;
 import com.motoroctane.media.image.Kind;
+import com.motoroctane.media.service.DemoPictures;
 import com.motoroctane.media.service.MediaPaths;
 import com.motoroctane.media.service.MediaService;
 import com.motoroctane.media.store.ObjectStore;
@@ -32,7 +33,8 @@ import com.motoroctane.media.store.ObjectStore;
  * <li>{@code <kind>/<sha256>/<variant>.<ext>}: that rendition, immutable.</li>
  * <li>{@code <kind>/<sha256>[/<variant>]} with {@code ?w=320|640|1280}: the format negotiated from
  * {@code Accept} (AVIF, then WebP, then JPEG), {@code Vary: Accept}, immutable.</li>
- * <li>any other path: an alias of an asset (a presigned upload's key), negotiated the same way, cached an hour.</li>
+ * <li>any other path: an alias of an asset (a presigned upload's key) or, in the devstack, a demo catalogue
+ * image ({@link DemoPictures}), negotiated the same way, cached an hour.</li>
  * </ul>
  * ETag/304, {@code Range} (206) and HEAD on all of them; {@code Surrogate-Key: media:<sha256>} for CDN purges.
  */
@@ -45,10 +47,12 @@ public class DeliveryResource {
 
     private final MediaService media;
     private final ObjectStore store;
+    private final DemoPictures demo;
 
-    public DeliveryResource(MediaService media, ObjectStore store) {
+    public DeliveryResource(MediaService media, ObjectStore store, DemoPictures demo) {
         this.media = media;
         this.store = store;
+        this.demo = demo;
     }
 
     /** Which stored object a request maps to, and how it may be cached. */
@@ -121,6 +125,9 @@ public class DeliveryResource {
                     MediaService.IMMUTABLE);
         }
         Document asset = media.resolve(path, "path");
+        if (asset == null) {
+            asset = demo.assetFor(path);
+        }
         if (asset == null) {
             throw ProblemException.notFound("Image", path);
         }

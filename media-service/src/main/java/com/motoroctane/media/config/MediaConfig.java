@@ -21,6 +21,10 @@ public interface MediaConfig {
     /** Where uploads and renditions are written while they are processed; every file is removed afterwards. */
     Optional<String> tempDir();
 
+    /** Draw a picture for every image URL of the devstack's demo catalogue on first request (service/DemoPictures). */
+    @WithDefault("false")
+    boolean demoImages();
+
     /** The libvips command line tools. */
     Vips vips();
 

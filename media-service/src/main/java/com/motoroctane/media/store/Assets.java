@@ -38,6 +38,7 @@ public class Assets {
         this.media = mongo.getDatabase(database).getCollection(COLLECTION);
         try {
             media.createIndex(Indexes.ascending("aliases"), new IndexOptions().name("aliases"));
+            media.createIndex(Indexes.ascending("demoLabel"), new IndexOptions().name("demoLabel").sparse(true));
         } catch (RuntimeException e) {
             // the index speeds up alias look-ups; without it they still work
         }
@@ -62,6 +63,15 @@ public class Assets {
             }
             throw e;
         }
+    }
+
+    /** The demo picture drawn for a label of common's {@code DemoImages} (service/DemoPictures). */
+    public Document findByDemoLabel(String label) {
+        return media.find(Filters.eq("demoLabel", label)).first();
+    }
+
+    public void setDemoLabel(String id, String label) {
+        media.updateOne(Filters.eq("_id", id), Updates.set("demoLabel", label));
     }
 
     public void addAlias(String id, String alias) {
