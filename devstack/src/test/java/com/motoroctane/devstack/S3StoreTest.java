@@ -78,6 +78,10 @@ class S3StoreTest {
                 assertEquals("image/webp", read.response().contentType());
                 List<S3Object> listed = s3.listObjectsV2(b -> b.bucket(bucket).prefix("models/")).contents();
                 assertEquals(List.of(key), listed.stream().map(S3Object::key).toList());
+                HttpResponse<String> unsignedRead = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(endpoint + "/" + bucket + "/" + key)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(403, unsignedRead.statusCode(), "objects are private, as in R2: " + unsignedRead.body());
 
                 s3.deleteObject(b -> b.bucket(bucket).key(key));
                 assertThrows(NoSuchKeyException.class, () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)));
