@@ -82,6 +82,16 @@ class PresignedUploadTests extends MediaTest {
     }
 
     @Test
+    void theTokenCookieWorksLikeTheBearerHeaderAndTheHeaderWins() {
+        given().cookie("token", adminToken()).contentType("application/json")
+                .body(Map.of("contentType", "image/png", "size", 100)).when().post("/api/uploads/presign")
+                .then().statusCode(200);
+        problem(given().header("Authorization", "Bearer " + viewerToken()).cookie("token", adminToken())
+                .contentType("application/json").body(Map.of("contentType", "image/png", "size", 100))
+                .when().post("/api/uploads/presign").then(), 403);
+    }
+
+    @Test
     void presignRefusesWhatCouldNeverBeAccepted() {
         problem(presignRequest(Map.of("contentType", "image/svg+xml", "size", 100)), 415)
                 .body("parameter", equalTo("contentType"));
