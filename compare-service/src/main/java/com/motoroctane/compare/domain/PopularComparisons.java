@@ -1,0 +1,83 @@
+package com.motoroctane.compare.domain;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.motoroctane.common.cache.Tags;
+import com.motoroctane.compare.client.Catalog;
+
+/**
+ * The curated list admin-service writes ({@code popularcomparisons}), active rows in {@code order}, each
+ * keeping the previous frontend's {@code model1Id}, {@code model2Id}, {@code order}, {@code isActive} and
+ * enriched with both models (name, slug, brand, image, starting price). A row whose model is inactive or
+ * gone is left out.
+ */
+@ApplicationScoped
+public class PopularComparisons {
+
+    private final Catalog catalog;
+    private final ObjectMapper json;
+
+    public PopularComparisons(Catalog catalog, ObjectMapper json) {
+        this.catalog = catalog;
+        this.json = json;
+    }
+
+    public Comparisons.Built build() {
+        Set<String> tags = new LinkedHashSet<>();
+        tags.add(Tags.COMPARISONS);
+        Map<String, Optional<ObjectNode>> cards = new HashMap<>();
+        Map<String, JsonNode> brands = new HashMap<>();
+        ArrayNode data = json.createArrayNode();
+        for (JsonNode row : catalog.curatedComparisons()) {
+            Optional<ObjectNode> first = cards.computeIfAbsent(row.path("model1Id").asText(), id -> card(id, brands, tags));
+            Optional<ObjectNode> second = cards.computeIfAbsent(row.path("model2Id").asText(), id -> card(id, brands, tags));
+            if (first.isEmpty() || second.isEmpty()) {
+                continue;
+            }
+            ObjectNode entry = data.addObject();
+            entry.set("id", row.get("id"));
+            entry.set("model1Id", row.get("model1Id"));
+            entry.set("model2Id", row.get("model2Id"));
+            entry.set("order", row.get("order"));
+            entry.put("isActive", true);
+            entry.set("model1", first.get());
+            entry.set("model2", second.get());
+        }
+        ObjectNode body = json.createObjectNode();
+        body.set("data", data);
+        try {
+            return new Comparisons.Built(json.writeValueAsBytes(body), tags);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A model card with its starting price, or empty when the model is not shown to the public or unpriced. */
+    private Optional<ObjectNode> card(String modelId, Map<String, JsonNode> brands, Set<String> tags) {
+        JsonNode model = modelId.isEmpty() ? null : catalog.model(modelId);
+        if (model == null || !modelId.equals(model.path("id").asText())) {
+            tags.add(Tags.model(modelId)); // its return (re-activation) must evict this list
+            return Optional.empty();
+        }
+        JsonNode brand = brands.computeIfAbsent(model.path("brandId").asText(), catalog::brand);
+        JsonNode cheapest = catalog.cheapestVariant(modelId);
+        tags.add(Tags.model(modelId));
+        tags.add(Tags.brand(model.path("brandId").asText()));
+        if (brand == null || cheapest == null) {
+            return Optional.empty();
+        }
+        ObjectNode card = BrandCards.model(json, model, brand);
+        card.set("price", cheapest.get("price"));
+        return Optional.of(card);
+    }
+}
