@@ -25,10 +25,12 @@ import com.motoroctane.compare.client.Catalog;
 public class PopularComparisons {
 
     private final Catalog catalog;
+    private final ModelCards cards;
     private final ObjectMapper json;
 
-    public PopularComparisons(Catalog catalog, ObjectMapper json) {
+    public PopularComparisons(Catalog catalog, ModelCards cards, ObjectMapper json) {
         this.catalog = catalog;
+        this.cards = cards;
         this.json = json;
     }
 
@@ -39,8 +41,8 @@ public class PopularComparisons {
         Map<String, JsonNode> brands = new HashMap<>();
         ArrayNode data = json.createArrayNode();
         for (JsonNode row : catalog.curatedComparisons()) {
-            Optional<ObjectNode> first = cards.computeIfAbsent(row.path("model1Id").asText(), id -> card(id, brands, tags));
-            Optional<ObjectNode> second = cards.computeIfAbsent(row.path("model2Id").asText(), id -> card(id, brands, tags));
+            Optional<ObjectNode> first = cards.computeIfAbsent(row.path("model1Id").asText(), id -> cards.card(id, brands, tags, true));
+            Optional<ObjectNode> second = cards.computeIfAbsent(row.path("model2Id").asText(), id -> cards.card(id, brands, tags, true));
             if (first.isEmpty() || second.isEmpty()) {
                 continue;
             }
@@ -62,22 +64,4 @@ public class PopularComparisons {
         }
     }
 
-    /** A model card with its starting price, or empty when the model is not shown to the public or unpriced. */
-    private Optional<ObjectNode> card(String modelId, Map<String, JsonNode> brands, Set<String> tags) {
-        JsonNode model = modelId.isEmpty() ? null : catalog.model(modelId);
-        if (model == null || !modelId.equals(model.path("id").asText())) {
-            tags.add(Tags.model(modelId)); // its return (re-activation) must evict this list
-            return Optional.empty();
-        }
-        JsonNode brand = brands.computeIfAbsent(model.path("brandId").asText(), catalog::brand);
-        JsonNode cheapest = catalog.cheapestVariant(modelId);
-        tags.add(Tags.model(modelId));
-        tags.add(Tags.brand(model.path("brandId").asText()));
-        if (brand == null || cheapest == null) {
-            return Optional.empty();
-        }
-        ObjectNode card = BrandCards.model(json, model, brand);
-        card.set("price", cheapest.get("price"));
-        return Optional.of(card);
-    }
 }
