@@ -16,11 +16,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.MongoTimeoutException;
+import com.motoroctane.cache.CachedResponse;
+import com.motoroctane.cache.L1Cache;
+import com.motoroctane.cache.ResponseCache;
+import com.motoroctane.catalog.api.Serving;
 import com.motoroctane.catalog.cache.CacheKind;
-import com.motoroctane.catalog.cache.CachedResponse;
 import com.motoroctane.common.error.ProblemException;
-import com.motoroctane.catalog.cache.L1Cache;
-import com.motoroctane.catalog.cache.ResponseCache;
 import com.motoroctane.devstack.test.DevstackTestResource;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -99,7 +100,7 @@ class CacheTests {
         assertTtl(unique("/api/brands?sort=name"), "catalog:brands:*", 3600);
         assertTtl(unique("/api/models?sort=newRank"), "catalog:models:*", 1800);
         assertTtl(unique("/api/variants?sort=price:desc"), "catalog:variants:*", 900);
-        String statsKey = ResponseCache.key(CacheKind.STATS, "stats");
+        String statsKey = cache.key(CacheKind.STATS.segment(), "stats");
         cache.evict(statsKey);
         Thread.sleep(100);
         given().get("/api/stats").then().statusCode(200).header("X-Cache", "MISS");
@@ -144,22 +145,24 @@ class CacheTests {
 
     @Test
     void mongoFailureIsAnsweredFromAStaleEntry() {
-        String key = ResponseCache.key(CacheKind.MODELS, "stale-test-" + UUID.randomUUID());
+        String key = cache.key(CacheKind.MODELS.segment(), "stale-test-" + UUID.randomUUID());
         byte[] body = "{\"data\":[]}".getBytes();
         long expired = System.currentTimeMillis() - 1_801_000;
         l1.put(key, new CachedResponse(body, "\"old\"", "models", expired, 1800));
         // a MongoDB outage cannot be produced inside the in-process stand-in, so the loader raises what the driver would
-        ResponseCache.Served served = cache.serve(key, CacheKind.MODELS, () -> {
+        ResponseCache.Served served = cache.serve(key, 1800, Serving.fromStore(() -> {
             throw new MongoTimeoutException("Timed out while waiting for a server");
-        }).await().indefinitely();
+        })).await().indefinitely();
         assertEquals(ResponseCache.Source.STALE, served.source());
         assertEquals("\"old\"", served.response().etag());
 
         ProblemException none = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class,
-                () -> cache.serve(key + "-never-cached", CacheKind.MODELS, () -> {
+                () -> cache.serve(key + "-never-cached", 1800, Serving.fromStore(() -> {
                     throw new MongoTimeoutException("Timed out while waiting for a server");
-                }).await().indefinitely());
+                })).await().indefinitely());
         assertEquals(503, none.status());
+        assertTrue(none.type().endsWith("/store-unavailable"), none.type());
+        assertEquals(5, none.retryAfterSeconds(), "the 503 says when to come back");
     }
 
     @Test

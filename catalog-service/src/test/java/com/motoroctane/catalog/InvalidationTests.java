@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import com.motoroctane.catalog.events.CatalogEvents;
+import com.motoroctane.cache.InvalidationConsumer;
 import com.motoroctane.common.events.InvalidationEvent;
 import com.motoroctane.devstack.RedisProcess;
 import com.motoroctane.devstack.test.DevstackTestResource;
@@ -51,7 +51,7 @@ class InvalidationTests {
     ObjectMapper json;
 
     @Inject
-    CatalogEvents events;
+    InvalidationConsumer events;
 
     @ConfigProperty(name = "devstack.redis.port")
     int redisPort;

@@ -11,8 +11,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.bson.conversions.Bson;
 
+import com.mongodb.MongoException;
+import com.motoroctane.cache.HttpCaching;
+import com.motoroctane.cache.OriginUnavailableException;
+import com.motoroctane.cache.ResponseCache;
 import com.motoroctane.catalog.cache.CacheKind;
-import com.motoroctane.catalog.cache.ResponseCache;
 import com.motoroctane.catalog.config.CatalogConfig;
 import com.motoroctane.catalog.domain.CursorCodec;
 import com.motoroctane.catalog.domain.ListQuery;
@@ -72,7 +75,24 @@ public class Serving {
     }
 
     Uni<Response> serve(CacheKind kind, String canonicalRequest, HttpHeaders headers, Supplier<ResponseCache.Rendered> loader) {
-        String key = ResponseCache.key(kind, canonicalRequest);
-        return cache.serve(key, kind, loader).map(served -> caching.respond(served, kind, headers));
+        String key = cache.key(kind.segment(), canonicalRequest);
+        int ttl = kind.ttlSeconds(config.cache().ttl());
+        return cache.serve(key, ttl, fromStore(loader)).map(served -> caching.respond(served, ttl, headers));
+    }
+
+    /**
+     * The one place a MongoDB failure becomes "origin unavailable": the cache then answers a stale entry, or
+     * a 503 {@code store-unavailable} problem with {@code Retry-After}. Other failures (a 404, a bad
+     * parameter) pass through unchanged.
+     */
+    public static Supplier<ResponseCache.Rendered> fromStore(Supplier<ResponseCache.Rendered> loader) {
+        return () -> {
+            try {
+                return loader.get();
+            } catch (MongoException e) {
+                throw new OriginUnavailableException("store-unavailable", "Catalogue temporarily unavailable",
+                        "The catalogue store did not answer; retry shortly", e);
+            }
+        };
     }
 }

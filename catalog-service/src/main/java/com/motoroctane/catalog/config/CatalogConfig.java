@@ -5,9 +5,11 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
-/** Every knob of catalog-service; each has an env-var override (see application.properties). */
+/**
+ * Every knob of catalog-service; each has an env-var override (see application.properties). The response
+ * cache's own knobs (L1, Redis budget and breaker, HTTP caching headers) are {@code response-cache.*}.
+ */
 @ConfigMapping(prefix = "catalog")
 public interface CatalogConfig {
 
@@ -50,34 +52,6 @@ public interface CatalogConfig {
         /** Seconds each kind of response lives in L2 (and is advertised to CDNs as s-maxage). */
         Ttl ttl();
 
-        L1 l1();
-
-        /** Per-call Redis budget; slower answers count as failures and the request goes on without L2. */
-        @WithDefault("50ms")
-        Duration redisTimeout();
-
-        /** Consecutive-window size, failure ratio and open time of the breaker around Redis. */
-        @WithDefault("10")
-        int redisBreakerVolume();
-
-        @WithDefault("0.5")
-        double redisBreakerFailureRatio();
-
-        @WithDefault("5s")
-        Duration redisBreakerDelay();
-
-        @WithDefault("60")
-        int browserMaxAge();
-
-        @WithDefault("60")
-        int staleWhileRevalidate();
-
-        @WithDefault("86400")
-        int staleIfError();
-
-        @WithDefault("Surrogate-Key")
-        String surrogateKeyHeader();
-
         /**
          * Most bytes of surrogate keys one response carries (lists degrade to coarser tags to stay under it),
          * far below the 8 KB a proxy's client accepts for all headers and the 16 KB a CDN allows.
@@ -111,19 +85,6 @@ public interface CatalogConfig {
 
         @WithDefault("900")
         int pages();
-    }
-
-    interface L1 {
-        @WithDefault("10s")
-        Duration ttl();
-
-        /** Entries past their TTL are kept this long to answer X-Cache: STALE when MongoDB fails. */
-        @WithDefault("10m")
-        Duration staleRetention();
-
-        @WithName("max-bytes")
-        @WithDefault("67108864")
-        long maxBytes();
     }
 
     interface Cursor {

@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 
 import com.mongodb.client.model.Sorts;
-import com.motoroctane.catalog.cache.ResponseCache.Rendered;
+import com.motoroctane.cache.ResponseCache.Rendered;
 import com.motoroctane.catalog.config.CatalogConfig;
 import com.motoroctane.catalog.store.CatalogStore;
 import com.motoroctane.catalog.store.ModelSummaries;

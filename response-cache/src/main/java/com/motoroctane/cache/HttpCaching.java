@@ -1,14 +1,10 @@
-package com.motoroctane.catalog.api;
+package com.motoroctane.cache;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.motoroctane.catalog.cache.CacheKind;
-import com.motoroctane.catalog.cache.CachedResponse;
-import com.motoroctane.catalog.cache.ResponseCache;
-import com.motoroctane.catalog.config.CatalogConfig;
 import com.motoroctane.common.http.ETags;
 
 /**
@@ -19,23 +15,27 @@ import com.motoroctane.common.http.ETags;
 @ApplicationScoped
 public class HttpCaching {
 
-    private final CatalogConfig.Cache config;
+    private final ResponseCacheConfig config;
 
-    public HttpCaching(CatalogConfig config) {
-        this.config = config.cache();
+    public HttpCaching(ResponseCacheConfig config) {
+        this.config = config;
     }
 
-    public Response respond(ResponseCache.Served served, CacheKind kind, HttpHeaders request) {
+    /**
+     * @param ttlSeconds the entry's L2 TTL, the one given to {@link ResponseCache#serve}: {@code s-maxage},
+     *                   and {@code max-age} up to {@code response-cache.browser-max-age}
+     * @param request    the request's headers ({@code If-None-Match})
+     */
+    public Response respond(ResponseCache.Served served, int ttlSeconds, HttpHeaders request) {
         CachedResponse entry = served.response();
-        int ttl = kind.ttlSeconds(config.ttl());
         boolean notModified = ETags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), entry.etag());
         Response.ResponseBuilder response = notModified
                 ? Response.notModified()
                 : Response.ok(entry.body(), MediaType.APPLICATION_JSON_TYPE);
         return response
                 .header(HttpHeaders.ETAG, entry.etag())
-                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + Math.min(ttl, config.browserMaxAge())
-                        + ", s-maxage=" + ttl
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + Math.min(ttlSeconds, config.browserMaxAge())
+                        + ", s-maxage=" + ttlSeconds
                         + ", stale-while-revalidate=" + config.staleWhileRevalidate()
                         + ", stale-if-error=" + config.staleIfError())
                 .header("X-Cache", served.source().name())

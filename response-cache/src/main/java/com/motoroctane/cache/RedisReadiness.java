@@ -1,4 +1,4 @@
-package com.motoroctane.catalog.health;
+package com.motoroctane.cache;
 
 import java.time.Duration;
 
@@ -8,11 +8,9 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import com.motoroctane.catalog.cache.RedisL2;
-
 /**
- * Redis is reported, not required: without it answers come from L1 and MongoDB, so the service stays
- * ready and says "degraded". (MongoDB, which is required, has its own readiness check.)
+ * Redis is reported, not required: without it answers come from L1 and the origin, so the service stays
+ * ready and says "degraded" (check {@code redis-l2-cache}). The origin, if required, has its own check.
  */
 @Readiness
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package com.motoroctane.catalog.cache;
+package com.motoroctane.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,7 +9,7 @@ import java.util.Base64;
  * A rendered response as it is cached in both tiers: the serialized JSON bytes plus what the headers
  * need, so a hit does no JSON work at all.
  *
- * @param ttlSeconds the kind's L2 TTL; {@code createdAtMillis + ttlSeconds} is when it stops being fresh
+ * @param ttlSeconds the entry's L2 TTL (what the service passed to {@link ResponseCache#serve}); {@code createdAtMillis + ttlSeconds} is when it stops being fresh
  */
 public record CachedResponse(byte[] body, String etag, String surrogateKeys, long createdAtMillis, int ttlSeconds) {
 

@@ -1,4 +1,4 @@
-package com.motoroctane.catalog.cache;
+package com.motoroctane.cache;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -12,11 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
-import com.motoroctane.catalog.config.CatalogConfig;
 
 /**
  * The in-process tier. Entries are fresh for a few seconds; after that they are kept (bounded by
- * bytes) only so that a MongoDB failure can still be answered with {@code X-Cache: STALE}.
+ * bytes) only so that an origin failure can still be answered with {@code X-Cache: STALE}.
  */
 @ApplicationScoped
 public class L1Cache {
@@ -30,8 +29,8 @@ public class L1Cache {
     /** Surrogate key → cache keys holding it, so an invalidation event evicts exactly those. */
     private final Map<String, Set<String>> byTag = new ConcurrentHashMap<>();
 
-    public L1Cache(CatalogConfig config) {
-        CatalogConfig.L1 l1 = config.cache().l1();
+    public L1Cache(ResponseCacheConfig config) {
+        ResponseCacheConfig.L1 l1 = config.l1();
         this.freshMillis = l1.ttl().toMillis();
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(l1.maxBytes())

@@ -1,4 +1,4 @@
-package com.motoroctane.catalog.cache;
+package com.motoroctane.cache;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -10,8 +10,6 @@ import jakarta.enterprise.util.TypeLiteral;
 
 import org.jboss.logging.Logger;
 
-import com.motoroctane.catalog.config.CatalogConfig;
-import com.motoroctane.common.cache.CacheKeys;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
@@ -27,11 +25,14 @@ import io.vertx.mutiny.redis.client.Command;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * The Redis tier, behind a 50 ms timeout and a circuit breaker so a slow or absent Redis costs a
+ * The Redis tier, behind a timeout ({@code response-cache.redis-timeout}, 50 ms) and a circuit breaker so a slow or absent Redis costs a
  * request at most that budget and, once the breaker opens, nothing.
  *
  * <p>Invalidations may be missed while Redis is unreachable, so the first successful call after any
  * failure flushes L1 before its result is used: L1 never outlives a gap in what we heard from Redis.
+ *
+ * <p>Keys: entries are {@code <keyPrefix><whatever the service keys>}; per surrogate key a set
+ * {@code <keyPrefix>tag:<tag>} lists the entries carrying it, so an event evicts exactly those.
  */
 @ApplicationScoped
 public class RedisL2 {
@@ -41,13 +42,10 @@ public class RedisL2 {
     private static final TypeLiteral<Uni<Void>> VOID = new TypeLiteral<>() { };
     private static final TypeLiteral<Uni<String>> STRING = new TypeLiteral<>() { };
 
-    /** Tag sets outlive the longest entry TTL, so a set never forgets a live entry. */
-    static final int TAG_TTL_SECONDS = 7200;
-
     private static final String PUT_TAGGED = """
             redis.call('SETEX', KEYS[1], ARGV[1], ARGV[2])
-            for i = 4, #ARGV do
-              local tag = 'catalog:tag:' .. ARGV[i]
+            for i = 5, #ARGV do
+              local tag = ARGV[4] .. ARGV[i]
               redis.call('SADD', tag, KEYS[1])
               redis.call('EXPIRE', tag, ARGV[3])
             end
@@ -56,8 +54,8 @@ public class RedisL2 {
 
     private static final String EVICT_TAGS = """
             local n = 0
-            for i = 1, #ARGV do
-              local tag = 'catalog:tag:' .. ARGV[i]
+            for i = 2, #ARGV do
+              local tag = ARGV[1] .. ARGV[i]
               local members = redis.call('SMEMBERS', tag)
               for _, key in ipairs(members) do n = n + redis.call('DEL', key) end
               redis.call('DEL', tag)
@@ -69,6 +67,9 @@ public class RedisL2 {
     private final ReactiveKeyCommands<String> keys;
     private final ReactiveRedisDataSource redis;
     private final L1Cache l1;
+    private final String keyPrefix;
+    private final String tagPrefix;
+    private final int tagTtlSeconds;
     private final Guard guard;
     private final AtomicBoolean suspect = new AtomicBoolean(false);
     private volatile CircuitBreakerState breaker = CircuitBreakerState.CLOSED;
@@ -76,19 +77,21 @@ public class RedisL2 {
     private final AtomicLong keyCount = new AtomicLong(-1);
     private volatile long keyCountAt;
 
-    public RedisL2(ReactiveRedisDataSource redis, L1Cache l1, CatalogConfig config) {
+    public RedisL2(ReactiveRedisDataSource redis, L1Cache l1, ResponseCacheConfig config) {
+        this.keyPrefix = checkedPrefix(config.keyPrefix());
+        this.tagPrefix = keyPrefix + "tag:";
+        this.tagTtlSeconds = config.tagTtlSeconds();
         this.redis = redis;
         this.values = redis.value(byte[].class);
         this.keys = redis.key();
         this.l1 = l1;
-        CatalogConfig.Cache cache = config.cache();
         this.guard = Guard.create()
-                .withDescription("catalog-redis-l2")
-                .withTimeout().duration(cache.redisTimeout().toMillis(), ChronoUnit.MILLIS).done()
+                .withDescription(config.metricsPrefix() + "-redis-l2")
+                .withTimeout().duration(config.redisTimeout().toMillis(), ChronoUnit.MILLIS).done()
                 .withCircuitBreaker()
-                    .requestVolumeThreshold(cache.redisBreakerVolume())
-                    .failureRatio(cache.redisBreakerFailureRatio())
-                    .delay(cache.redisBreakerDelay().toMillis(), ChronoUnit.MILLIS)
+                    .requestVolumeThreshold(config.redisBreakerVolume())
+                    .failureRatio(config.redisBreakerFailureRatio())
+                    .delay(config.redisBreakerDelay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(1)
                     .onStateChange(this::breakerChanged)
                     .done()
@@ -99,10 +102,14 @@ public class RedisL2 {
         return guarded(() -> values.get(key), BYTES).map(CachedResponse::decode);
     }
 
-    /** SETEX plus the entry's key added to one tag set per surrogate key, in one atomic round trip. */
+    /**
+     * SETEX plus the entry's key added to one tag set per surrogate key, in one atomic round trip. A tag set
+     * lives {@code tag-ttl-seconds} after its last write, and never less than the entry just added to it.
+     */
     public Uni<Void> put(String key, CachedResponse response) {
         Request put = Request.cmd(Command.EVAL).arg(PUT_TAGGED).arg(1).arg(key)
-                .arg(response.ttlSeconds()).arg(Buffer.buffer(response.encode())).arg(TAG_TTL_SECONDS);
+                .arg(response.ttlSeconds()).arg(Buffer.buffer(response.encode()))
+                .arg(Math.max(tagTtlSeconds, response.ttlSeconds())).arg(tagPrefix);
         response.tags().forEach(put::arg);
         return guarded(() -> redis.getRedis().send(put).replaceWithVoid(), VOID);
     }
@@ -112,14 +119,14 @@ public class RedisL2 {
         if (tags.isEmpty()) {
             return Uni.createFrom().item(0L);
         }
-        Request evict = Request.cmd(Command.EVAL).arg(EVICT_TAGS).arg(0);
+        Request evict = Request.cmd(Command.EVAL).arg(EVICT_TAGS).arg(0).arg(tagPrefix);
         tags.forEach(evict::arg);
         return redis.getRedis().send(evict).map(r -> r == null ? 0L : r.toLong());
     }
 
-    /** Deletes every {@code catalog:*} key (when an event says precise eviction is impossible). */
+    /** Deletes every {@code <keyPrefix>*} key (when an event says precise eviction is impossible). */
     public Uni<Long> flushAll() {
-        return keys.scan(new KeyScanArgs().match(CacheKeys.CATALOG_PREFIX + "*").count(1000)).toMulti()
+        return keys.scan(new KeyScanArgs().match(keyPrefix + "*").count(1000)).toMulti()
                 .group().intoLists().of(500)
                 .onItem().transformToUniAndConcatenate(batch -> keys.del(batch.toArray(String[]::new)).map(Integer::longValue))
                 .collect().with(java.util.stream.Collectors.summingLong(Long::longValue));
@@ -145,19 +152,32 @@ public class RedisL2 {
     }
 
     /**
-     * Number of {@code catalog:*} keys, refreshed in the background at most every 30 s so a metrics
+     * Number of {@code <keyPrefix>*} keys, refreshed in the background at most every 30 s so a metrics
      * scrape never waits on a SCAN. -1 until first known.
      */
     public long keyCount() {
         long now = System.currentTimeMillis();
         if (now - keyCountAt > 30_000) {
             keyCountAt = now;
-            keys.scan(new KeyScanArgs().match(CacheKeys.CATALOG_PREFIX + "*").count(1000)).toMulti()
+            keys.scan(new KeyScanArgs().match(keyPrefix + "*").count(1000)).toMulti()
                     .collect().with(java.util.stream.Collectors.counting())
                     .ifNoItem().after(Duration.ofSeconds(5)).fail()
                     .subscribe().with(keyCount::set, failure -> LOG.debugf("key count failed: %s", failure));
         }
         return keyCount.get();
+    }
+
+    public String keyPrefix() {
+        return keyPrefix;
+    }
+
+    /** A blank prefix would make a full flush {@code SCAN *} and delete every key in Redis, streams included. */
+    static String checkedPrefix(String prefix) {
+        if (prefix == null || prefix.isBlank() || !prefix.endsWith(":") || prefix.contains("*")) {
+            throw new IllegalStateException("response-cache.key-prefix must be a non-blank prefix ending with ':' "
+                    + "and without '*' (e.g. 'catalog:'), not '" + prefix + "'");
+        }
+        return prefix;
     }
 
     private <T> Uni<T> guarded(java.util.function.Supplier<Uni<T>> call, TypeLiteral<Uni<T>> type) {
@@ -195,7 +215,7 @@ public class RedisL2 {
 
     private void becomeSuspect(String why) {
         if (suspect.compareAndSet(false, true)) {
-            LOG.warnf("Redis L2 unavailable (%s); serving from L1 and MongoDB", why);
+            LOG.warnf("Redis L2 unavailable (%s); serving from L1 and the origin", why);
         }
     }
 

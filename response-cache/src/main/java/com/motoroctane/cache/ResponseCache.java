@@ -1,4 +1,4 @@
-package com.motoroctane.catalog.cache;
+package com.motoroctane.cache;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,9 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.mongodb.MongoException;
-import com.motoroctane.catalog.config.CatalogConfig;
-import com.motoroctane.common.cache.CacheKeys;
 import com.motoroctane.common.error.ProblemException;
 
 import io.micrometer.core.instrument.Counter;
@@ -22,8 +19,13 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Serves a rendered response through L1, then L2, then the loader (MongoDB), and records which answered.
- * Concurrent misses on one key share a single load.
+ * Serves a rendered response through L1, then L2, then the loader (the service's origin: its database, an
+ * upstream), and records which answered. Concurrent misses on one key share a single load. A loader that
+ * throws {@link OriginUnavailableException} is answered from the last entry held ({@link Source#STALE}) or,
+ * with none, a 503 problem+json with {@code Retry-After}.
+ *
+ * <p>Meters ({@code <p>} = {@code response-cache.metrics-prefix}): {@code <p>.cache.requests{result,tier}},
+ * {@code <p>.cache.hit.ratio}, {@code <p>.cache.keys{tier}}.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -48,7 +50,8 @@ public class ResponseCache {
 
     private final L1Cache l1;
     private final RedisL2 l2;
-    private final CatalogConfig config;
+    private final String keyPrefix;
+    private final int retryAfterSeconds;
     private final ConcurrentHashMap<String, CompletableFuture<CachedResponse>> loading = new ConcurrentHashMap<>();
     /**
      * Bumped by every eviction. A load that started before an eviction may hold data read before the
@@ -60,32 +63,44 @@ public class ResponseCache {
     private final Counter misses;
     private final Counter stale;
 
-    public ResponseCache(L1Cache l1, RedisL2 l2, CatalogConfig config, MeterRegistry registry) {
+    public ResponseCache(L1Cache l1, RedisL2 l2, ResponseCacheConfig config, MeterRegistry registry) {
         this.l1 = l1;
         this.l2 = l2;
-        this.config = config;
-        this.l1Hits = lookups(registry, "hit", "l1");
-        this.l2Hits = lookups(registry, "hit", "l2");
-        this.misses = lookups(registry, "miss", "origin");
-        this.stale = lookups(registry, "stale", "l1");
-        Gauge.builder("catalog.cache.hit.ratio", this, ResponseCache::hitRatio)
+        this.keyPrefix = RedisL2.checkedPrefix(config.keyPrefix());
+        this.retryAfterSeconds = config.retryAfterSeconds();
+        String meters = config.metricsPrefix() + ".cache.";
+        this.l1Hits = lookups(registry, meters, "hit", "l1");
+        this.l2Hits = lookups(registry, meters, "hit", "l2");
+        this.misses = lookups(registry, meters, "miss", "origin");
+        this.stale = lookups(registry, meters, "stale", "l1");
+        Gauge.builder(meters + "hit.ratio", this, ResponseCache::hitRatio)
                 .description("Share of cached-endpoint requests answered from L1 or L2 since start")
                 .register(registry);
-        Gauge.builder("catalog.cache.keys", l1, L1Cache::size).tag("tier", "l1")
+        Gauge.builder(meters + "keys", l1, L1Cache::size).tag("tier", "l1")
                 .description("Entries held in the in-process cache").register(registry);
-        Gauge.builder("catalog.cache.keys", l2, RedisL2::keyCount).tag("tier", "l2")
-                .description("catalog:* keys in Redis (sampled every 30 s)").register(registry);
+        Gauge.builder(meters + "keys", l2, RedisL2::keyCount).tag("tier", "l2")
+                .description(keyPrefix + "* keys in Redis (sampled every 30 s)").register(registry);
     }
 
-    public static String key(CacheKind kind, String canonicalRequest) {
-        return CacheKeys.CATALOG_PREFIX + kind.segment() + ':' + canonicalRequest;
+    /**
+     * The cache key of a request: {@code <keyPrefix><segment>:<canonicalRequest>}. {@code segment} names
+     * what kind of response it is (e.g. {@code models}); {@code canonicalRequest} must be the same string for
+     * every spelling of the same request (parameter order, case), or equal requests miss each other.
+     */
+    public String key(String segment, String canonicalRequest) {
+        return keyPrefix + segment + ':' + canonicalRequest;
     }
 
     /**
      * L1 is answered on the calling (event-loop) thread and L2 without blocking; only a miss moves to a
-     * worker thread for MongoDB.
+     * worker thread for the loader, which may therefore block.
+     *
+     * @param key        from {@link #key}
+     * @param ttlSeconds how long the entry lives in L2 (and is advertised as {@code s-maxage})
+     * @param loader     renders the response from the origin; throws {@link OriginUnavailableException}
+     *                   when the origin did not answer
      */
-    public Uni<Served> serve(String key, CacheKind kind, Supplier<Rendered> loader) {
+    public Uni<Served> serve(String key, int ttlSeconds, Supplier<Rendered> loader) {
         CachedResponse fresh = l1.fresh(key, System.currentTimeMillis());
         if (fresh != null) {
             l1Hits.increment();
@@ -102,17 +117,17 @@ public class ResponseCache {
                         l2Hits.increment();
                         return Uni.createFrom().item(new Served(fromL2, Source.HIT));
                     }
-                    return Uni.createFrom().item(() -> loadOrStale(key, kind, loader, fromL2))
+                    return Uni.createFrom().item(() -> loadOrStale(key, ttlSeconds, loader, fromL2))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
                 });
     }
 
-    private Served loadOrStale(String key, CacheKind kind, Supplier<Rendered> loader, CachedResponse fromL2) {
+    private Served loadOrStale(String key, int ttlSeconds, Supplier<Rendered> loader, CachedResponse fromL2) {
         try {
-            CachedResponse loaded = load(key, kind, loader);
+            CachedResponse loaded = load(key, ttlSeconds, loader);
             misses.increment();
             return new Served(loaded, Source.MISS);
-        } catch (OriginUnavailable e) {
+        } catch (OriginUnavailableException e) {
             CachedResponse last = l1.any(key);
             if (last == null) {
                 last = fromL2;
@@ -121,8 +136,7 @@ public class ResponseCache {
                 stale.increment();
                 return new Served(last, Source.STALE);
             }
-            throw new ProblemException(503, "store-unavailable", "Catalogue temporarily unavailable",
-                    "The catalogue store did not answer; retry shortly", null);
+            throw new ProblemException(503, e.type(), e.title(), e.detail(), null).retryAfter(retryAfterSeconds);
         }
     }
 
@@ -163,7 +177,7 @@ public class ResponseCache {
         l2.delete(key).subscribe().with(ok -> { }, failure -> LOG.debugf("evict %s failed: %s", key, failure));
     }
 
-    private CachedResponse load(String key, CacheKind kind, Supplier<Rendered> loader) {
+    private CachedResponse load(String key, int ttlSeconds, Supplier<Rendered> loader) {
         CompletableFuture<CachedResponse> mine = new CompletableFuture<>();
         CompletableFuture<CachedResponse> running = loading.putIfAbsent(key, mine);
         if (running != null) {
@@ -173,18 +187,17 @@ public class ResponseCache {
             long generation = evictions.get();
             Rendered rendered = loader.get();
             CachedResponse response = CachedResponse.of(rendered.body(), rendered.surrogateKeys(),
-                    kind.ttlSeconds(config.cache().ttl()), rendered.etag());
+                    ttlSeconds, rendered.etag());
             if (evictions.get() == generation) {
                 l1.put(key, response);
                 l2.put(key, response).subscribe().with(ok -> { }, failure -> { });
             }
             mine.complete(response);
             return response;
-        } catch (MongoException e) {
-            LOG.warnf("MongoDB failed while loading %s: %s", key, e.toString());
-            OriginUnavailable unavailable = new OriginUnavailable(e);
-            mine.completeExceptionally(unavailable);
-            throw unavailable;
+        } catch (OriginUnavailableException e) {
+            LOG.warnf("Origin unavailable while loading %s: %s", key, e.getCause() != null ? e.getCause().toString() : e.detail());
+            mine.completeExceptionally(e);
+            throw e;
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
@@ -213,15 +226,9 @@ public class ResponseCache {
         return total == 0 ? 0 : hits / total;
     }
 
-    private static Counter lookups(MeterRegistry registry, String result, String tier) {
-        return Counter.builder("catalog.cache.requests").tag("result", result).tag("tier", tier)
+    private static Counter lookups(MeterRegistry registry, String meters, String result, String tier) {
+        return Counter.builder(meters + "requests").tag("result", result).tag("tier", tier)
                 .description("Cached-endpoint requests by outcome and the tier that answered")
                 .register(registry);
-    }
-
-    static final class OriginUnavailable extends RuntimeException {
-        OriginUnavailable(Throwable cause) {
-            super(cause.getMessage(), cause, false, false);
-        }
     }
 }

@@ -1,0 +1,144 @@
+package com.motoroctane.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.motoroctane.common.error.ProblemException;
+import com.motoroctane.common.events.InvalidationEvent;
+import com.motoroctane.devstack.test.DevstackTestResource;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The module on its own, as a service adopting it gets it: its beans in a Quarkus application, a real
+ * redis-server (devstack), events appended to the stream exactly as admin-service appends them.
+ */
+@QuarkusTest
+@WithTestResource(value = DevstackTestResource.class, scope = TestResourceScope.GLOBAL)
+class InvalidationConsumerTests {
+
+    @Inject
+    ResponseCache cache;
+
+    @Inject
+    L1Cache l1;
+
+    @Inject
+    InvalidationConsumer consumer;
+
+    @Inject
+    RecordingHook hook;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    ObjectMapper json;
+
+    private String cached(String segment, String tags) throws InterruptedException {
+        String key = cache.key(segment, UUID.randomUUID().toString());
+        byte[] body = ("{\"key\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertEquals(ResponseCache.Source.MISS,
+                cache.serve(key, 600, () -> new ResponseCache.Rendered(body, tags)).await().indefinitely().source());
+        await(() -> redis.key().exists(key), "the L2 write (asynchronous) of " + key);
+        assertTrue(redis.set(String.class).smembers("rctest:tag:" + tags.split(" ")[0]).contains(key), "tag set in L2");
+        return key;
+    }
+
+    private String announce(String entity, List<String> surrogateKeys) throws Exception {
+        String id = UUID.randomUUID().toString();
+        InvalidationEvent event = new InvalidationEvent(id, "updated", entity, List.of("x"), List.of(), List.of(),
+                surrogateKeys, 1, Instant.now());
+        redis.stream(String.class).xadd(InvalidationEvent.STREAM,
+                Map.of(InvalidationEvent.STREAM_FIELD, json.writeValueAsString(event)));
+        return id;
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(25);
+        }
+        assertTrue(condition.getAsBoolean(), what);
+    }
+
+    private boolean gone(String key) {
+        return l1.any(key) == null && !redis.key().exists(key);
+    }
+
+    @Test
+    void anEventEvictsItsTagsAndWhatAHookAdds() throws Exception {
+        await(() -> consumer.lastEventId() != null, "the consumer has started");
+        String tagged = cached("widgets", "widget:w1 widgets");
+        String widened = cached("lists", RecordingHook.WIDENED);
+        String other = cached("widgets", "widget:w2 widgets");
+
+        String eventId = announce("widget", List.of("widget:w1"));
+        await(() -> gone(tagged), "the entry tagged widget:w1 is evicted from L1 and L2");
+        await(() -> gone(widened), "the tag the hook added is evicted too");
+        assertTrue(hook.seen.contains(eventId));
+        assertNotNull(l1.any(other), "an entry of another widget stays in L1");
+        assertTrue(redis.key().exists(other), "and in L2");
+        assertFalse(redis.key().exists("rctest:tag:widget:w1"), "the tag set goes with its entries");
+        assertEquals(ResponseCache.Source.HIT, cache.serve(other, 600, () -> {
+            throw new AssertionError("not loaded again");
+        }).await().indefinitely().source());
+    }
+
+    @Test
+    void aFlushTagAndAnUnreadableEventFlushEverythingUnderThePrefix() throws Exception {
+        await(() -> consumer.lastEventId() != null, "the consumer has started");
+        redis.value(String.class).set("not-ours", "kept");
+
+        String first = cached("widgets", "widget:w3");
+        int flushes = hook.flushes.get();
+        announce("widget", List.of(InvalidationEvent.FLUSH_ALL));
+        await(() -> gone(first), "a * tag flushes");
+        assertEquals(flushes + 1, hook.flushes.get(), "the hook ran before the flush");
+
+        String second = cached("widgets", "widget:w4");
+        redis.stream(String.class).xadd(InvalidationEvent.STREAM, Map.of(InvalidationEvent.STREAM_FIELD, "{not json"));
+        await(() -> gone(second), "an unreadable event flushes");
+        assertEquals("kept", redis.value(String.class).get("not-ours"), "keys outside the prefix are never touched");
+    }
+
+    @Test
+    void anUnavailableOriginIsAnsweredStaleOrWithA503() {
+        String key = cache.key("widgets", "stale-" + UUID.randomUUID());
+        l1.put(key, new CachedResponse("{}".getBytes(StandardCharsets.UTF_8), "\"old\"", "widgets",
+                System.currentTimeMillis() - 700_000, 600));
+        ResponseCache.Served stale = cache.serve(key, 600, () -> {
+            throw new OriginUnavailableException("Widgets unavailable", "The widget store did not answer", null);
+        }).await().indefinitely();
+        assertEquals(ResponseCache.Source.STALE, stale.source());
+        assertEquals("\"old\"", stale.response().etag());
+
+        ProblemException none = assertThrows(ProblemException.class, () -> cache.serve(key + "-never", 600, () -> {
+            throw new OriginUnavailableException("Widgets unavailable", "The widget store did not answer", null);
+        }).await().indefinitely());
+        assertEquals(503, none.status());
+        assertTrue(none.type().endsWith("/" + OriginUnavailableException.DEFAULT_TYPE), none.type());
+        assertEquals("Widgets unavailable", none.title());
+        assertEquals("The widget store did not answer", none.getMessage());
+        assertEquals(5, none.retryAfterSeconds());
+        assertNull(l1.any(key + "-never"), "nothing is cached for a failed load");
+    }
+}
