@@ -12,7 +12,7 @@ import org.bson.Document;
 
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import com.motoroctane.catalog.cache.ResponseCache.Rendered;
+import com.motoroctane.cache.ResponseCache.Rendered;
 import com.motoroctane.catalog.store.CatalogStore;
 import com.motoroctane.common.api.Page;
 import com.motoroctane.common.cache.Tags;

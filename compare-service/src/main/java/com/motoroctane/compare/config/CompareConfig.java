@@ -43,9 +43,9 @@ public interface CompareConfig {
         @WithDefault("60")
         int trending();
 
-        /** The brand list the slug form resolves against. */
+        /** What the models and slug forms resolve to (variant ids), cached so a cached comparison stays reachable. */
         @WithDefault("900")
-        int brands();
+        int resolutions();
     }
 
     interface Alternatives {

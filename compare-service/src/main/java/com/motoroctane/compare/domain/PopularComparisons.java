@@ -37,12 +37,12 @@ public class PopularComparisons {
     public Comparisons.Built build() {
         Set<String> tags = new LinkedHashSet<>();
         tags.add(Tags.COMPARISONS);
-        Map<String, Optional<ObjectNode>> cards = new HashMap<>();
+        Map<String, Optional<ObjectNode>> described = new HashMap<>();
         Map<String, JsonNode> brands = new HashMap<>();
         ArrayNode data = json.createArrayNode();
         for (JsonNode row : catalog.curatedComparisons()) {
-            Optional<ObjectNode> first = cards.computeIfAbsent(row.path("model1Id").asText(), id -> cards.card(id, brands, tags, true));
-            Optional<ObjectNode> second = cards.computeIfAbsent(row.path("model2Id").asText(), id -> cards.card(id, brands, tags, true));
+            Optional<ObjectNode> first = described.computeIfAbsent(row.path("model1Id").asText(), id -> cards.card(id, brands, tags, true));
+            Optional<ObjectNode> second = described.computeIfAbsent(row.path("model2Id").asText(), id -> cards.card(id, brands, tags, true));
             if (first.isEmpty() || second.isEmpty()) {
                 continue;
             }
