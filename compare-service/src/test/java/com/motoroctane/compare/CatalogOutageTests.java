@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.motoroctane.cache.ResponseCache;
 import com.motoroctane.compare.support.Admin;
 import com.motoroctane.compare.support.CompareTestResource;
+import com.motoroctane.compare.support.Events;
 import com.motoroctane.compare.support.Poll;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -45,6 +46,7 @@ class CatalogOutageTests {
         String v1 = Admin.variant(brand, m1, "Base", 2_000_000, Map.of("fuelType", "Petrol"));
         String v2 = Admin.variant(brand, m2, "Base", 2_100_000, Map.of("fuelType", "Petrol"));
         String v3 = Admin.variant(brand, m2, "Top", 2_200_000, Map.of("fuelType", "Petrol"));
+        Events.settled();
         String cachedUrl = "/api/compare?variants=" + v1 + "," + v2;
         String body = given().get(cachedUrl).then().statusCode(200).header("X-Cache", "MISS").extract().asString();
         String key = cache.key("comparisons", (v1.compareTo(v2) < 0 ? v1 + "," + v2 : v2 + "," + v1) + "&onlyDifferences=false");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.motoroctane.compare.support.Admin;
 import com.motoroctane.compare.support.CompareTestResource;
+import com.motoroctane.compare.support.Events;
 import com.motoroctane.compare.support.Poll;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -41,6 +42,7 @@ class InvalidationTests {
         String sibling = Admin.variant(brand, m2, "Base", 820_000, Map.of("fuelType", "Petrol"));
         String u1 = Admin.variant(otherBrand, m3, "Base", 830_000, Map.of("fuelType", "Petrol"));
         String u2 = Admin.variant(otherBrand, m4, "Base", 840_000, Map.of("fuelType", "Petrol"));
+        Events.settled();
         String affected = "/api/compare?variants=" + changed + "," + sibling;
         String unrelated = "/api/compare?variants=" + u1 + "," + u2;
         given().get(affected).then().statusCode(200).header("X-Cache", "MISS");

@@ -15,6 +15,8 @@ import io.restassured.specification.RequestSpecification;
 public final class Admin {
 
     private static String token;
+    /** The id of the last document written, whose event {@link Events#settled} waits for. */
+    static volatile String lastWritten;
 
     private Admin() {
     }
@@ -49,12 +51,17 @@ public final class Admin {
     }
 
     public static String brand(String name) {
-        return as().body(Map.of("name", name)).post("/api/brands").then().statusCode(201).extract().path("id");
+        return written(as().body(Map.of("name", name)).post("/api/brands").then().statusCode(201).extract().path("id"));
+    }
+
+    private static String written(String id) {
+        lastWritten = id;
+        return id;
     }
 
     public static String model(String brandId, String name, String bodyType) {
-        return as().body(Map.of("name", name, "brandId", brandId, "bodyType", bodyType, "heroImage", "/img/" + word() + ".webp"))
-                .post("/api/models").then().statusCode(201).extract().path("id");
+        return written(as().body(Map.of("name", name, "brandId", brandId, "bodyType", bodyType, "heroImage", "/img/" + word() + ".webp"))
+                .post("/api/models").then().statusCode(201).extract().path("id"));
     }
 
     public static String variant(String brandId, String modelId, String name, long price, Map<String, Object> specs) {
@@ -63,15 +70,16 @@ public final class Admin {
         body.put("brandId", brandId);
         body.put("modelId", modelId);
         body.put("price", price);
-        return as().body(body).post("/api/variants").then().statusCode(201).extract().path("id");
+        return written(as().body(body).post("/api/variants").then().statusCode(201).extract().path("id"));
     }
 
     public static void patch(String collection, String id, Map<String, Object> changes) {
         as().body(changes).patch("/api/" + collection + "/" + id).then().statusCode(200);
+        written(id);
     }
 
     public static String comparison(String model1Id, String model2Id, int order, boolean active) {
-        return as().body(Map.of("model1Id", model1Id, "model2Id", model2Id, "order", order, "isActive", active))
-                .post("/api/popular-comparisons").then().statusCode(201).extract().path("id");
+        return written(as().body(Map.of("model1Id", model1Id, "model2Id", model2Id, "order", order, "isActive", active))
+                .post("/api/popular-comparisons").then().statusCode(201).extract().path("id"));
     }
 }

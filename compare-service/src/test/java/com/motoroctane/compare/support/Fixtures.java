@@ -59,6 +59,7 @@ public final class Fixtures {
     public static synchronized Fixtures get() {
         if (instance == null) {
             instance = new Fixtures();
+            Events.settled();
         }
         return instance;
     }
