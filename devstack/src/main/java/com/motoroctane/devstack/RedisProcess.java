@@ -254,6 +254,12 @@ public final class RedisProcess implements AutoCloseable {
      * partial or replaced file is never started in its place.
      */
     static Path bundled() throws IOException {
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+        return bundled(Path.of(System.getProperty("java.io.tmpdir"), "motoroctane-redis-" + user));
+    }
+
+    /** Extracts the bundled binary into {@code folder} unless an identical copy is already there. */
+    static Path bundled(Path folder) throws IOException {
         String resource = bundledResource(System.getProperty("os.name"), System.getProperty("os.arch"));
         byte[] shipped;
         try (InputStream bundled = RedisProcess.class.getResourceAsStream(resource)) {
@@ -262,8 +268,7 @@ public final class RedisProcess implements AutoCloseable {
             }
             shipped = bundled.readAllBytes();
         }
-        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
-        Path cached = Path.of(System.getProperty("java.io.tmpdir"), "motoroctane-redis-" + user, resource.substring(1));
+        Path cached = folder.resolve(resource.substring(1));
         if (!Files.isExecutable(cached) || !Arrays.equals(sha256(Files.readAllBytes(cached)), sha256(shipped))) {
             Files.createDirectories(cached.getParent());
             Path partial = Files.createTempFile(cached.getParent(), "redis-server", ".part");

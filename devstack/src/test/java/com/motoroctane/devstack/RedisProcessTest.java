@@ -29,9 +29,11 @@ class RedisProcessTest {
 
     @Test
     void aReplacedExtractedBinaryIsNeverStarted() throws Exception {
-        Path extracted = RedisProcess.bundled();
+        // its own folder: the shared per-user copy may be running (another build, bin/platform up) and cannot be written
+        Path folder = dir.resolve("extracted");
+        Path extracted = RedisProcess.bundled(folder);
         Files.writeString(extracted, "#!/bin/sh\necho 'Redis server v=9.9.9 sha=00000000:0'\n");
-        Path again = RedisProcess.bundled();
+        Path again = RedisProcess.bundled(folder);
         assertEquals(extracted, again);
         assertTrue(RedisProcess.versionOf(again).startsWith("6.2."), "the bundled binary is put back, not the stand-in run");
     }

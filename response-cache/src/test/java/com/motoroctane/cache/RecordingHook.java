@@ -5,12 +5,12 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.motoroctane.common.events.InvalidationEvent;
 
 /** A service's hook as a service would write one: it sees every event first and widens "widget" events. */
-@ApplicationScoped
+@Singleton // no client proxy: the test reads its fields
 public class RecordingHook implements InvalidationHook {
 
     static final String WIDENED = "widget-lists";

@@ -21,16 +21,21 @@ import com.motoroctane.compare.spec.Unit.Family;
  * trailing "*" or "/-") must be exactly one number and one known unit of an accepted family.
  * Ranges ("17.4-19.2 kmpl"), two quantities ("45 litres + 60 litres CNG"), words ("Not Available",
  * "Yes"), decimal commas ("17,4") and units of another family are refused. A bare number is taken
- * only for families whose unit it cannot be mistaken in (not power, torque, time or efficiency).
- * It never throws.
+ * only for families whose unit it cannot be mistaken in (not power, torque, time or efficiency),
+ * and, written as text, not when it is too small for the family's unit (see {@link #MIN_BARE}).
+ * A stored Number is a bare number too (prices are stored as Numbers of rupees). It never throws.
  */
 public final class SpecNumbers {
 
     /** Longer text is prose, not a spec value; refusing it also bounds the regex work. */
     private static final int MAX_LENGTH = 120;
 
-    /** A bare money value below this is more likely lakh than rupees ("10.5"), so it is refused. */
-    private static final double MIN_BARE_RUPEES = 10_000;
+    /**
+     * Below these a bare number was most likely written in another unit, so it is refused: "10.5" as a
+     * price is lakh, "5.2" as a length is metres (a turning radius), "1.5" as displacement is litres.
+     */
+    private static final Map<Family, Double> MIN_BARE = Map.of(
+            Family.MONEY, 10_000.0, Family.LENGTH, 100.0, Family.DISPLACEMENT, 100.0);
 
     /** 1497, 1497.5, .5, 1,497 (thousands) and 10,50,000 (Indian lakh grouping). */
     private static final String NUMBER = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d+)?"
@@ -98,8 +103,10 @@ public final class SpecNumbers {
         }
         String unitText = unitText(m.group(2));
         if (unitText.isEmpty()) {
-            return currency ? bare(number, EnumSet.of(Family.MONEY), true).filter(q -> accepted.contains(Family.MONEY))
-                    : bare(number, accepted, true);
+            if (currency) {
+                return accepted.contains(Family.MONEY) ? bare(number, EnumSet.of(Family.MONEY), true) : Optional.empty();
+            }
+            return bare(number, accepted, true);
         }
         Scale scale = UNITS.get(unitText);
         if (scale == null || !accepted.contains(scale.unit().family()) || (currency && scale.unit() != Unit.RUPEE)) {
@@ -109,8 +116,8 @@ public final class SpecNumbers {
     }
 
     /**
-     * The "(...)" notes at the end of a stored value, lower case and without spaces, e.g. "10-80%,50kwdc"
-     * for "57 min (10-80%, 50 kW DC)"; empty when there are none or the value is not text.
+     * The "(...)" notes at the end of a stored value, lower case, without spaces, each ended by ';':
+     * "10-80%,50kwdc;" for "57 min (10-80%, 50 kW DC)"; empty when there are none or the value is not text.
      */
     static String conditions(Object stored) {
         if (!(stored instanceof CharSequence cs)) {
@@ -170,7 +177,7 @@ public final class SpecNumbers {
         if (!BARE_ALLOWED.contains(family)) {
             return Optional.empty();
         }
-        if (family == Family.MONEY && fromText && number < MIN_BARE_RUPEES) {
+        if (fromText && number < MIN_BARE.getOrDefault(family, 0.0)) {
             return Optional.empty();
         }
         return checked(number, family.canonical());

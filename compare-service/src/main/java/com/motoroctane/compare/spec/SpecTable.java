@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.motoroctane.compare.spec.SpecField.Better;
 
@@ -19,6 +20,8 @@ public final class SpecTable {
     /** Stored stand-ins for "nothing here", treated like an empty value. */
     private static final Set<String> PLACEHOLDERS = Set.of("na", "n/a", "-", "--", "—", "not available",
             "not applicable");
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private SpecTable() {
     }
@@ -153,7 +156,7 @@ public final class SpecTable {
                 return num.toString().toLowerCase(Locale.ROOT);
             }
         }
-        return String.valueOf(v).trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(String.valueOf(v).trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     /** Charging times (and rows like them) compare only when every value states the same conditions. */

@@ -78,6 +78,7 @@ class SpecNumbersTest {
                 ok("382 L", Family.VOLUME, Unit.LITRE, 382),
                 ok("45 Litres", Family.VOLUME, Unit.LITRE, 45),
                 ok("190 mm", Family.LENGTH, Unit.MM, 190),
+                ok("190", Family.LENGTH, Unit.MM, 190),
                 ok("3,995 mm", Family.LENGTH, Unit.MM, 3995),
                 ok("5.2 m", Family.LENGTH, Unit.MM, 5200),
                 ok("5.2 metres", Family.LENGTH, Unit.MM, 5200),
@@ -128,6 +129,8 @@ class SpecNumbersTest {
                 no("6.5 Airbags", Family.COUNT),               // counts are whole
                 no("-5 mm", Family.LENGTH),
                 no("1.5 L", Family.DISPLACEMENT),              // litres are a label, not a displacement
+                no("1.5", Family.DISPLACEMENT),                // bare litres
+                no("5.2", Family.LENGTH),                      // bare metres
                 no("6-Speed Manual", Family.COUNT),
                 no("Rs. 12 kmpl", Family.FUEL_EFFICIENCY),     // currency sign on a non-price
                 no("Rs. 1050000", Family.COUNT),
