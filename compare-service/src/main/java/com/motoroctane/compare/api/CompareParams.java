@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import com.motoroctane.common.error.ProblemException;
+import com.motoroctane.compare.domain.CompareParameters;
 
 /**
  * Reads and checks compare-service's query parameters before anything is looked up, so every malformed
@@ -22,7 +23,7 @@ final class CompareParams {
     static final int MAX_ITEMS = 4;
     static final String VARIANTS = "variants";
     static final String MODELS = "models";
-    static final String VARIANT_OVERRIDE = "variant.";
+    static final String VARIANT_OVERRIDE = CompareParameters.VARIANT_OVERRIDE_PREFIX;
     static final String ONLY_DIFFERENCES = "onlyDifferences";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern SLUG_PART = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -51,7 +52,7 @@ final class CompareParams {
         Map<String, String> overrides = overrides();
         if (variants != null) {
             if (!overrides.isEmpty()) {
-                String first = VARIANT_OVERRIDE + overrides.keySet().iterator().next();
+                String first = CompareParameters.override(overrides.keySet().iterator().next());
                 throw ProblemException.badParameter(first, "picks a model's variant and only goes with 'models'");
             }
             return new Selection(false, idList(VARIANTS, variants), Map.of());
@@ -59,7 +60,7 @@ final class CompareParams {
         List<String> modelIds = idList(MODELS, models);
         for (String modelId : overrides.keySet()) {
             if (!modelIds.contains(modelId)) {
-                throw ProblemException.badParameter(VARIANT_OVERRIDE + modelId, "names a model that is not in 'models'");
+                throw ProblemException.badParameter(CompareParameters.override(modelId), "names a model that is not in 'models'");
             }
         }
         return new Selection(true, modelIds, overrides);
