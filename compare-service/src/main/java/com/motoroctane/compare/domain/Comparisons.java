@@ -1,7 +1,6 @@
 package com.motoroctane.compare.domain;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.motoroctane.common.cache.Tags;
 import com.motoroctane.compare.client.Catalog;
+import com.motoroctane.compare.client.Parallel;
 
 /**
  * Builds one comparison: the items as small summaries (brand, model, variant, image, price) and the spec
@@ -45,16 +45,18 @@ public class Comparisons {
         if (!batch.missing().isEmpty()) {
             throw Problems.notFound("Variant", batch.missing().get(0), parameter);
         }
-        Map<String, JsonNode> models = new HashMap<>();
-        Map<String, JsonNode> brands = new HashMap<>();
+        Map<String, JsonNode> models = Parallel.each(batch.found().stream().map(v -> v.path("modelId").asText()).toList(),
+                catalog::model);
+        Map<String, JsonNode> brands = Parallel.each(batch.found().stream().map(v -> v.path("brandId").asText()).toList(),
+                catalog::brand);
         Set<String> tags = new LinkedHashSet<>();
         ArrayNode items = json.createArrayNode();
         List<Map<String, Object>> documents = new ArrayList<>();
         for (JsonNode variant : batch.found()) {
             String modelId = variant.path("modelId").asText();
             String brandId = variant.path("brandId").asText();
-            JsonNode model = models.computeIfAbsent(modelId, catalog::model);
-            JsonNode brand = brands.computeIfAbsent(brandId, catalog::brand);
+            JsonNode model = models.get(modelId);
+            JsonNode brand = brands.get(brandId);
             if (model == null || brand == null) {
                 // by?ids shows only variants whose model and brand are visible; this is a write racing the read
                 throw Problems.notFound("Variant", variant.path("id").asText(), parameter);
