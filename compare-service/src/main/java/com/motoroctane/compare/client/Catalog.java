@@ -79,6 +79,23 @@ public class Catalog {
                 maxPages);
     }
 
+    /**
+     * The starting price (cheapest active variant) of every shown model of a brand, from catalog-service's
+     * in-memory price summaries: one read per brand instead of one per model. Empty when the brand is not shown.
+     */
+    public java.util.Map<String, Long> startingPrices(String brandId) {
+        JsonNode cards = orNull(() -> read("model cards of " + brandId, () -> api.brandModelCards(brandId)));
+        java.util.Map<String, Long> prices = new java.util.HashMap<>();
+        if (cards != null) {
+            for (JsonNode card : cards.path("models")) {
+                if (card.path("price").isNumber()) {
+                    prices.put(card.path("id").asText(), card.path("price").asLong());
+                }
+            }
+        }
+        return prices;
+    }
+
     /** The curated popular-comparison rows, active only, in order (catalog-service's raw list). */
     public List<JsonNode> curatedComparisons() {
         List<JsonNode> rows = new ArrayList<>();

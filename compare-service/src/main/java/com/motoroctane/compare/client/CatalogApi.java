@@ -46,6 +46,11 @@ public interface CatalogApi {
     @Path("/api/brands")
     JsonNode brands(@QueryParam("limit") int limit, @QueryParam("cursor") String cursor, @QueryParam("fields") String fields);
 
+    /** {brand:{id,name,slug}, models:[{id, name, price (starting price), image, slug, bodyType, …}]}: every shown model of a brand. */
+    @GET
+    @Path("/api/frontend/brands/{brandId}/models")
+    JsonNode brandModelCards(@PathParam("brandId") String brandId);
+
     @GET
     @Path("/api/curated-comparisons")
     JsonNode curatedComparisons();

@@ -1,7 +1,8 @@
 package com.motoroctane.compare.domain;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,12 +38,17 @@ public class PopularComparisons {
     public Comparisons.Built build() {
         Set<String> tags = new LinkedHashSet<>();
         tags.add(Tags.COMPARISONS);
-        Map<String, Optional<ObjectNode>> described = new HashMap<>();
-        Map<String, JsonNode> brands = new HashMap<>();
+        List<JsonNode> rows = catalog.curatedComparisons();
+        List<String> modelIds = new ArrayList<>();
+        rows.forEach(row -> {
+            modelIds.add(row.path("model1Id").asText());
+            modelIds.add(row.path("model2Id").asText());
+        });
+        Map<String, Optional<ObjectNode>> described = cards.cards(modelIds, tags, true);
         ArrayNode data = json.createArrayNode();
-        for (JsonNode row : catalog.curatedComparisons()) {
-            Optional<ObjectNode> first = described.computeIfAbsent(row.path("model1Id").asText(), id -> cards.card(id, brands, tags, true));
-            Optional<ObjectNode> second = described.computeIfAbsent(row.path("model2Id").asText(), id -> cards.card(id, brands, tags, true));
+        for (JsonNode row : rows) {
+            Optional<ObjectNode> first = described.getOrDefault(row.path("model1Id").asText(), Optional.empty());
+            Optional<ObjectNode> second = described.getOrDefault(row.path("model2Id").asText(), Optional.empty());
             if (first.isEmpty() || second.isEmpty()) {
                 continue;
             }

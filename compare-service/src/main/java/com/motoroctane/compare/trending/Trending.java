@@ -3,7 +3,6 @@ package com.motoroctane.compare.trending;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,26 +46,32 @@ public class Trending {
     public Comparisons.Built build(String window, int limit) {
         List<ScoredValue<String>> top = top(WINDOWS.get(window), limit * 2);
         Set<String> tags = new LinkedHashSet<>();
-        Map<String, Optional<ObjectNode>> described = new HashMap<>();
-        Map<String, JsonNode> brands = new HashMap<>();
-        ArrayNode data = json.createArrayNode();
+        List<String[]> pairs = new ArrayList<>();
+        List<String> modelIds = new ArrayList<>();
         for (ScoredValue<String> pair : top) {
-            if (data.size() == limit) {
-                break;
-            }
             String[] ids = pair.value().split("\\|", 2);
+            pairs.add(ids);
+            if (ids.length == 2) {
+                modelIds.add(ids[0]);
+                modelIds.add(ids[1]);
+            }
+        }
+        Map<String, Optional<ObjectNode>> described = cards.cards(modelIds, tags, false);
+        ArrayNode data = json.createArrayNode();
+        for (int i = 0; i < top.size() && data.size() < limit; i++) {
+            String[] ids = pairs.get(i);
             if (ids.length != 2) {
                 continue;
             }
-            Optional<ObjectNode> first = described.computeIfAbsent(ids[0], id -> cards.card(id, brands, tags, false));
-            Optional<ObjectNode> second = described.computeIfAbsent(ids[1], id -> cards.card(id, brands, tags, false));
+            Optional<ObjectNode> first = described.getOrDefault(ids[0], Optional.empty());
+            Optional<ObjectNode> second = described.getOrDefault(ids[1], Optional.empty());
             if (first.isEmpty() || second.isEmpty()) {
                 continue;
             }
             ObjectNode entry = data.addObject();
             entry.put("model1Id", ids[0]);
             entry.put("model2Id", ids[1]);
-            entry.put("count", (long) pair.score());
+            entry.put("count", (long) top.get(i).score());
             entry.set("model1", first.get());
             entry.set("model2", second.get());
         }
