@@ -22,18 +22,23 @@ import com.motoroctane.devstack.seed.CatalogSeeder;
  * Command line of the embedded devstack, driven by {@code bin/platform}.
  *
  * <pre>
- *   serve [--dir .devstack] [--mongo-port 27018] [--redis-port 6380] [--no-seed]
+ *   serve [--dir .devstack] [--mongo-port 27018] [--redis-port 6380] [--s3-port 9000] [--no-seed]
  *   seed  [--scale] [--uri mongodb://...] [--database motoroctane]
  * </pre>
  *
- * {@code serve} honours {@code MONGODB_URI} and {@code REDIS_URL}: when set, that component is not started
- * and the external one is used instead.
+ * {@code serve} honours {@code MONGODB_URI}, {@code REDIS_URL} and {@code R2_ENDPOINT}: when set, that
+ * component is not started and the external one is used instead. Its S3 API ({@link S3Store}, S3Proxy) stores
+ * into {@code <dir>/s3} on 127.0.0.1 with the bucket {@value S3ProxyProcess#BUCKET}, its keys generated into
+ * {@code secrets.env} ({@value #S3_ACCESS_KEY}, {@value #S3_SECRET_KEY}).
  */
 public final class Devstack {
 
     private static final String DATABASE = "motoroctane";
     /** The devstack Redis' requirepass, kept in secrets.env; REDIS_URL carries it. */
     static final String REDIS_PASSWORD = "REDIS_PASSWORD";
+    /** The devstack S3 API's access key and secret, kept in secrets.env; bin/platform hands them to media-service as R2_*. */
+    static final String S3_ACCESS_KEY = "S3_ACCESS_KEY";
+    static final String S3_SECRET_KEY = "S3_SECRET_KEY";
 
     private Devstack() {
     }
@@ -46,7 +51,7 @@ public final class Devstack {
             case "serve" -> serve(options);
             case "seed" -> seed(options);
             default -> {
-                System.out.println("usage: devstack serve [--dir D] [--mongo-port P] [--redis-port P] [--no-seed]");
+                System.out.println("usage: devstack serve [--dir D] [--mongo-port P] [--redis-port P] [--s3-port P] [--no-seed]");
                 System.out.println("       devstack seed [--scale] [--uri URI] [--database NAME]");
                 System.exit("help".equals(command) ? 0 : 2);
             }
@@ -83,6 +88,21 @@ public final class Devstack {
         }
         env.put("REDIS_URL", redisUrl);
 
+        S3Store s3 = null;
+        String s3Endpoint = System.getenv("R2_ENDPOINT");
+        if (s3Endpoint == null || s3Endpoint.isBlank()) {
+            int port = Integer.parseInt(options.getOrDefault("s3-port", "9000"));
+            s3 = S3Store.start(dir.resolve("s3"), "127.0.0.1", port, secrets.get(S3_ACCESS_KEY), secrets.get(S3_SECRET_KEY),
+                    S3ProxyProcess.BUCKET);
+            s3Endpoint = s3.endpoint();
+            env.put("S3_ENDPOINT", s3Endpoint);
+            env.put("S3_BUCKET", S3ProxyProcess.BUCKET);
+            System.out.println("devstack: S3Proxy (folder " + dir.resolve("s3") + ") on " + s3Endpoint + ", bucket "
+                    + S3ProxyProcess.BUCKET + " (keys in " + dir.resolve("secrets.env") + ")");
+        } else {
+            System.out.println("devstack: using external S3 from R2_ENDPOINT");
+        }
+
         if (!options.containsKey("no-seed")) {
             try (MongoClient client = MongoClients.create(mongoUri)) {
                 MongoDatabase db = client.getDatabase(options.getOrDefault("database", DATABASE));
@@ -102,7 +122,11 @@ public final class Devstack {
         CountDownLatch stopped = new CountDownLatch(1);
         MongoStandIn mongoToClose = mongo;
         RedisProcess redisToClose = redis;
+        S3Store s3ToClose = s3;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (s3ToClose != null) {
+                s3ToClose.close();
+            }
             if (redisToClose != null) {
                 redisToClose.stop();
             }
@@ -139,6 +163,10 @@ public final class Devstack {
         }
         if (!values.containsKey(REDIS_PASSWORD)) {
             generated.put(REDIS_PASSWORD, RedisProcess.generatePassword());
+        }
+        if (!values.containsKey(S3_ACCESS_KEY) || !values.containsKey(S3_SECRET_KEY)) {
+            generated.put(S3_ACCESS_KEY, S3ProxyProcess.generateAccessKey());
+            generated.put(S3_SECRET_KEY, RedisProcess.generatePassword());
         }
         if (!generated.isEmpty()) {
             values.putAll(generated);

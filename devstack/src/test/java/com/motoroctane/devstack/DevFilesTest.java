@@ -32,6 +32,8 @@ class DevFilesTest {
         assertEquals("rw-------", mode(dir.resolve("devstack.env")));
         assertTrue(secrets.get("REDIS_PASSWORD").length() >= 32, "the Redis password is a generated dev secret");
         assertTrue(secrets.containsKey("CATALOG_CURSOR_SECRET"));
+        assertTrue(secrets.get("S3_ACCESS_KEY").matches("[A-Z0-9]{20}"), "the S3 API's access key");
+        assertTrue(secrets.get("S3_SECRET_KEY").length() >= 32, "and its secret are generated dev secrets");
     }
 
     @Test
@@ -52,6 +54,7 @@ class DevFilesTest {
         assertEquals("rw-------", mode(secrets));
         assertEquals("abc", values.get("CATALOG_CURSOR_SECRET"), "an existing secret is kept");
         assertTrue(values.containsKey("REDIS_PASSWORD"), "a secret added later is generated on the next run");
+        assertTrue(values.containsKey("S3_ACCESS_KEY") && values.containsKey("S3_SECRET_KEY"), "the S3 keys too");
     }
 
     @Test

@@ -17,7 +17,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * with the standard catalogue, and a real redis-server with a password generated for this run (in
  * {@code quarkus.redis.hosts} as {@code redis://:password@127.0.0.1:port}). Tests that need to break Redis
  * read its port from {@code devstack.redis.port} and drive it through {@link RedisProcess}, whose control
- * client authenticates by itself.
+ * client authenticates by itself. Services that also store into S3 use {@link DevstackWithS3TestResource}.
  */
 public class DevstackTestResource implements QuarkusTestResourceLifecycleManager {
 
