@@ -74,6 +74,7 @@ class PlatformScriptTest {
     @CsvSource(nullValues = "none", value = {
         // service,        PLATFORM_BIND_HOST, expected QUARKUS_HTTP_HOST
         "catalog-service,  none,               127.0.0.1",
+        "compare-service,  none,               127.0.0.1",
         "admin-service,    none,               127.0.0.1",
         "catalog-service,  0.0.0.0,            0.0.0.0",
         "admin-service,    192.168.1.7,        192.168.1.7"})
@@ -90,6 +91,15 @@ class PlatformScriptTest {
         assertFalse(env.stream().anyMatch(l -> l.startsWith("QUARKUS_HTTP_HOST=")), "the gateway's own config decides: " + env);
         assertTrue(env.contains("CATALOG_URL=http://" + reached + ":8081"), env.toString());
         assertTrue(env.contains("ADMIN_URL=http://" + reached + ":8083"), env.toString());
+        assertTrue(env.contains("COMPARE_URL=http://" + reached + ":8082"), env.toString());
+    }
+
+    @Test
+    void compareServiceReadsCatalogServiceWhereItListens() throws Exception {
+        List<String> env = env("compare-service", null);
+        assertTrue(env.contains("COMPARE_PORT=8082"), env.toString());
+        assertTrue(env.contains("CATALOG_URL=http://127.0.0.1:8081"), env.toString());
+        assertTrue(env("compare-service", null, Map.of("COMPARE_PORT", "9182")).contains("COMPARE_PORT=9182"));
     }
 
     @ParameterizedTest

@@ -130,6 +130,9 @@ class CatalogThroughGatewayTests extends GatewayTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://motoroctane.com/problems/service-not-deployed"))
                 .header("X-Frame-Options", equalTo("DENY"));
+        // trending comparisons are compare-service's too, not an unknown path
+        given().get("/api/comparisons/trending").then().statusCode(503)
+                .body("type", equalTo("https://motoroctane.com/problems/service-not-deployed"));
     }
 
     @Test

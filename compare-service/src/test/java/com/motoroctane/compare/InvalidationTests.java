@@ -1,0 +1,64 @@
+package com.motoroctane.compare;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import com.motoroctane.compare.support.Admin;
+import com.motoroctane.compare.support.CompareTestResource;
+import com.motoroctane.compare.support.Events;
+import com.motoroctane.compare.support.Poll;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * The contract between admin-service's events and what compare-service tags: a price change written through
+ * admin-service's real API evicts exactly the cached comparisons holding that variant.
+ */
+@QuarkusTest
+@WithTestResource(value = CompareTestResource.class, scope = TestResourceScope.GLOBAL)
+@Order(5)
+class InvalidationTests {
+
+    @Test
+    void aVariantPriceChangeEvictsTheComparisonsHoldingItAndNothingElse() {
+        String r = Admin.word();
+        String brand = Admin.brand("Inv " + r);
+        String otherBrand = Admin.brand("Untouched " + r);
+        String m1 = Admin.model(brand, "One " + r, "Sedan");
+        String m2 = Admin.model(brand, "Two " + r, "Sedan");
+        String m3 = Admin.model(otherBrand, "Three " + r, "Sedan");
+        String m4 = Admin.model(otherBrand, "Four " + r, "Sedan");
+        String changed = Admin.variant(brand, m1, "Base", 800_000, Map.of("fuelType", "Petrol"));
+        String sibling = Admin.variant(brand, m2, "Base", 820_000, Map.of("fuelType", "Petrol"));
+        String u1 = Admin.variant(otherBrand, m3, "Base", 830_000, Map.of("fuelType", "Petrol"));
+        String u2 = Admin.variant(otherBrand, m4, "Base", 840_000, Map.of("fuelType", "Petrol"));
+        Events.settled();
+        String affected = "/api/compare?variants=" + changed + "," + sibling;
+        String unrelated = "/api/compare?variants=" + u1 + "," + u2;
+        given().get(affected).then().statusCode(200).header("X-Cache", "MISS");
+        given().get(unrelated).then().statusCode(200).header("X-Cache", "MISS");
+        given().get(affected).then().header("X-Cache", "HIT");
+        given().get(unrelated).then().header("X-Cache", "HIT");
+
+        Admin.patch("variants", changed, Map.of("price", 815_000));
+        // catalog-service applies the same event to its own cache; read it fresh before asking compare-service
+        String catalog = ConfigProvider.getConfig().getValue("test.catalog.url", String.class);
+        Poll.until("catalog-service shows the new price", () -> given().baseUri(catalog).get("/api/variants/" + changed)
+                .then().statusCode(200).extract().path("price"), price -> Integer.valueOf(815_000).equals(price));
+        Response after = Poll.until("the comparison holding the variant is evicted", () -> given().get(affected),
+                res -> !"HIT".equals(res.header("X-Cache")));
+        assertEquals("MISS", after.header("X-Cache"));
+        assertEquals(List.of(815_000, 820_000), after.jsonPath().getList("items.price"));
+        given().get(unrelated).then().statusCode(200).header("X-Cache", "HIT");
+    }
+}
