@@ -71,6 +71,33 @@ class RateLimitTests extends GatewayTest {
     }
 
     @Test
+    void imagesCountInTheirOwnClassAndLeaveThePublicBudgetAlone() {
+        String image = "/uploads/images/" + "cd".repeat(32) + "?w=320";
+        stub.register(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/media-service/uploads/images/" + "cd".repeat(32)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/jpeg").withBody(new byte[16])));
+        // a model page's worth of images and then some: more than the whole public budget
+        for (int i = 1; i <= 61; i++) {
+            given().get(image).then().statusCode(200)
+                    .header("RateLimit-Limit", equalTo(String.valueOf(config.rateLimit().media().limit())))
+                    .header("RateLimit-Remaining", equalTo(String.valueOf(config.rateLimit().media().limit() - i)));
+        }
+        given().get("/api/stats").then().statusCode(200)
+                .header("RateLimit-Limit", equalTo("60"))
+                .header("RateLimit-Remaining", equalTo("59"));
+        assertEquals(RateClass.MEDIA, limiterClass("/uploads/brands/x.webp", io.vertx.core.http.HttpMethod.HEAD));
+        assertEquals(RateClass.MODIFY, limiterClass("/uploads/brands/x.webp", io.vertx.core.http.HttpMethod.DELETE),
+                "only reads of images get the image budget");
+        assertEquals(RateClass.PUBLIC, limiterClass("/uploadsx", io.vertx.core.http.HttpMethod.GET), "prefixes match whole segments");
+    }
+
+    @Inject
+    RateLimiter limiter;
+
+    private RateClass limiterClass(String path, io.vertx.core.http.HttpMethod method) {
+        return limiter.classify(path, method).orElseThrow();
+    }
+
+    @Test
     void twoGatewayInstancesSharingRedisRefuseThe61stWhicheverReceivesIt() throws Exception {
         Vertx otherVertx = Vertx.vertx();
         try {

@@ -129,6 +129,9 @@ public interface GatewayConfig {
         @WithName("public")
         Limit publicReads();
 
+        /** Reads of images ({@link #mediaPaths()}), counted apart from the other public reads. */
+        Limit media();
+
         Limit modify();
 
         Limit bulk();
@@ -139,6 +142,10 @@ public interface GatewayConfig {
         List<String> authPaths();
 
         List<String> bulkPaths();
+
+        /** GET/HEAD under these prefixes count in the {@code media} class instead of {@code public}. */
+        @WithDefault("/uploads")
+        List<String> mediaPaths();
 
         /** Never limited; none by default (probes and Prometheus use the management port). */
         Optional<List<String>> exemptPaths();

@@ -88,12 +88,16 @@ public class RateLimiter {
         if (PathPrefixes.matchesAny(path, config.bulkPaths())) {
             return Optional.of(RateClass.BULK);
         }
+        if (!write && PathPrefixes.matchesAny(path, config.mediaPaths())) {
+            return Optional.of(RateClass.MEDIA);
+        }
         return Optional.of(write ? RateClass.MODIFY : RateClass.PUBLIC);
     }
 
     public Quota quota(RateClass rateClass) {
         GatewayConfig.Limit limit = switch (rateClass) {
             case PUBLIC -> config.publicReads();
+            case MEDIA -> config.media();
             case MODIFY -> config.modify();
             case BULK -> config.bulk();
             case AUTH -> config.auth();
