@@ -30,6 +30,25 @@ public interface MediaConfig {
 
     Workers workers();
 
+    Delivery delivery();
+
+    interface Delivery {
+        /**
+         * Bytes of hot renditions held in memory (0 = none), so a popular image is not read from the bucket on
+         * every request that misses the CDN. Rendition keys name immutable bytes; a delete drops them here.
+         */
+        @WithDefault("67108864")
+        long hotCacheBytes();
+
+        /** Larger objects are always streamed from the bucket. */
+        @WithDefault("1048576")
+        int hotEntryMaxBytes();
+
+        /** How long another replica may still serve an image deleted elsewhere, at most. */
+        @WithDefault("10m")
+        Duration hotTtl();
+    }
+
     Storage storage();
 
     Auth auth();

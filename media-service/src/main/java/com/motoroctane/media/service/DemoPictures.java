@@ -23,7 +23,7 @@ import com.motoroctane.media.store.Assets;
  * The devstack's demo catalogue names tens of thousands of image URLs; with {@code media.demo-images=true}
  * (bin/platform sets it, production leaves it off) each of them shows a real picture: common's
  * {@link DemoImages} maps the URL to a label (a brand, or a model's folder), and the first request for a
- * label draws it with libvips (its name in white on a colour of its own, 1200×675), renders and stores it
+ * label draws it with libvips (its name in white on a colour of its own: 1200×675 for a model, a 400×400 logo for a brand), renders and stores it
  * like any upload and records the asset with its {@code demoLabel}. Later requests, for any URL of that
  * label, are one indexed look-up. Seeding stays as fast as before: nothing is drawn until it is asked for.
  */
@@ -66,8 +66,10 @@ public class DemoPictures {
                 Path work = Files.createTempDirectory(media.tempRoot(), "demo-");
                 try {
                     Path picture = work.resolve("demo.png");
-                    paint(label, work, picture);
-                    Document asset = media.ingest(picture, Kind.IMAGE, label + ".png", null, null).asset();
+                    // a brand's picture stands for its logo: square, and rendered as a logo (fit 200x200)
+                    boolean logo = label.startsWith("brand:");
+                    paint(label, work, picture, logo);
+                    Document asset = media.ingest(picture, logo ? Kind.LOGO : Kind.IMAGE, label + ".png", null, null).asset();
                     assets.setDemoLabel(asset.getString("_id"), label);
                     return asset;
                 } finally {
@@ -86,9 +88,9 @@ public class DemoPictures {
     }
 
     /** Background of the label's colour, its title in white, centred. */
-    private void paint(String label, Path work, Path out) throws VipsException, IOException {
-        int width = 1200;
-        int height = 675;
+    private void paint(String label, Path work, Path out, boolean logo) throws VipsException, IOException {
+        int width = logo ? 400 : 1200;
+        int height = logo ? 400 : 675;
         int[] rgb = DemoImages.colour(label);
         String black = work.resolve("black.v").toString();
         String background = work.resolve("background.v").toString();
@@ -100,7 +102,7 @@ public class DemoPictures {
         vips.run("black", black, Integer.toString(width), Integer.toString(height), "--bands", "3");
         vips.run("linear", black, coloured, "1 1 1", rgb[0] + " " + rgb[1] + " " + rgb[2], "--uchar");
         vips.run("copy", coloured, background, "--interpretation", "srgb");
-        vips.run("text", text, DemoImages.title(label), "--width", Integer.toString(width - 160), "--dpi", "400",
+        vips.run("text", text, DemoImages.title(label), "--width", Integer.toString(width - 160), "--dpi", logo ? "150" : "400",
                 "--font", "sans bold", "--align", "centre");
         vips.run("linear", text, white, "0", "255", "--uchar");
         vips.run("bandjoin", white + " " + white + " " + white + " " + text, bands);

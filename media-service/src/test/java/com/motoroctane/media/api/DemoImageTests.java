@@ -71,7 +71,13 @@ class DemoImageTests extends MediaTest {
         try {
             Files.write(file, picture);
             assertEquals(ImageType.WEBP, ImageType.sniff(picture, picture.length));
-            assertEquals(new Vips.Size(1200, 675), new Vips("vips", "vipsheader", Duration.ofSeconds(30)).header(file));
+            assertEquals(new Vips.Size(200, 200), new Vips("vips", "vipsheader", Duration.ofSeconds(30)).header(file),
+                    "a brand's picture is its logo, rendered like an uploaded logo (fit 200x200)");
+            byte[] heroPicture = given().header("Accept", "image/webp").when().get(hero).then().statusCode(200)
+                    .header("Content-Type", "image/webp").extract().asByteArray();
+            Files.write(file, heroPicture);
+            assertEquals(new Vips.Size(1200, 675), new Vips("vips", "vipsheader", Duration.ofSeconds(30)).header(file),
+                    "a model's picture is a 16:9 image, never upscaled to 1280");
         } finally {
             Files.deleteIfExists(file);
         }
