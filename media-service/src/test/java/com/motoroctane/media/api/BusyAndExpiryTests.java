@@ -43,11 +43,29 @@ class BusyAndExpiryTests extends MediaTest {
     @Test
     void aFullQueueAnswers503WithRetryAfterAndLeavesNothingBehind() {
         List<CompletableFuture<ExtractableResponse<Response>>> uploads = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            byte[] jpeg = TestImages.jpeg(900, 600, 100 + i);
-            String token = adminToken();
-            uploads.add(CompletableFuture.supplyAsync(() -> given().header("Authorization", "Bearer " + token)
-                    .multiPart("image", "p.jpg", jpeg, "image/jpeg").when().post("/api/upload/image").then().extract()));
+        // five client threads released together (the common pool has one thread on a 2-core machine, which
+        // would send the uploads one after another and never fill the queue)
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(5);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            for (int i = 0; i < 5; i++) {
+                byte[] jpeg = TestImages.jpeg(1600, 1200, 100 + i);
+                String token = adminToken();
+                uploads.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    return given().header("Authorization", "Bearer " + token)
+                            .multiPart("image", "p.jpg", jpeg, "image/jpeg").when().post("/api/upload/image").then().extract();
+                }, clients));
+            }
+            start.countDown();
+            CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            clients.shutdown();
         }
         int busy = 0;
         int stored = 0;
