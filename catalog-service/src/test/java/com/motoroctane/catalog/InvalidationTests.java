@@ -106,7 +106,7 @@ class InvalidationTests {
         assertEquals(newPrice, given().get(bundleUrl).jsonPath().getLong("pricing.price"), "model page bundle");
         assertEquals(newPrice, given().get(listUrl).jsonPath().getLong("data[0].price"), "the model's variant list");
         long card = given().get(cardsUrl).jsonPath().getList("models", Map.class).stream()
-                .filter(m -> modelId.equals(m.get("id"))).map(m -> ((Number) m.get("price")).longValue()).findFirst().orElseThrow();
+                .filter(m -> modelId.equals(m.get("id"))).map(m -> ((Number) m.get("startingPrice")).longValue()).findFirst().orElseThrow();
         assertEquals(newPrice, card, "the brand's model cards");
         // eviction is targeted: a brand the change does not touch stays cached
         given().get(otherBrandUrl).then().header("X-Cache", "HIT");

@@ -83,7 +83,7 @@ class SearchAndPageTests {
             }
             List<Number> prices = given().get("/api/variants?limit=100&sort=price&modelId=" + card.get("id"))
                     .jsonPath().getList("data.price", Number.class);
-            assertEquals(prices.get(0).longValue(), ((Number) card.get("price")).longValue(), "starting price of " + card.get("id"));
+            assertEquals(prices.get(0).longValue(), ((Number) card.get("startingPrice")).longValue(), "starting price of " + card.get("id"));
             assertEquals(prices.size(), ((Number) card.get("variants")).intValue(), "variant count of " + card.get("id"));
             assertTrue(String.valueOf(card.get("power")).contains("bhp") || String.valueOf(card.get("power")).contains("kW")
                     || String.valueOf(card.get("power")).contains("PS"), "power from variants: " + card.get("power"));
@@ -96,7 +96,7 @@ class SearchAndPageTests {
         given().get("/api/frontend/models/" + model.getString("data[0].slug")).then().statusCode(200)
                 .body("id", equalTo(model.getString("data[0].id")))
                 .body("brandName", notNullValue())
-                .body("price", greaterThan(0));
+                .body("startingPrice", greaterThan(0));
     }
 
     @Test

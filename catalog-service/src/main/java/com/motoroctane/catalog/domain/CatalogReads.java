@@ -153,15 +153,32 @@ public class CatalogReads {
         if (brand == null) {
             throw ProblemException.notFound("Model", slug);
         }
+        ModelSummaries.Summary s = summaries.of(model.getString("id"));
         Map<String, Object> body = new LinkedHashMap<>();
-        for (String field : List.of("id", "name", "slug", "brandId", "bodyType", "subBodyType", "launchDate", "seating",
-                "fuelTypes", "transmissions", "heroImage", "galleryImages", "colorImages", "headerSeo", "summary",
-                "description", "pros", "cons", "isPopular", "isNew", "engineSummaries", "mileageData", "faqs", "brochureUrl")) {
+        body.put("id", model.getString("id"));
+        body.put("name", model.getString("name"));
+        body.put("brandName", brand.getString("name"));
+        for (String field : FrontendShapes.MODEL_STRINGS) {
             body.put(field, model.get(field));
         }
-        body.put("brandName", brand.getString("name"));
+        for (String field : FrontendShapes.MODEL_ARRAYS) {
+            body.put(field, model.get(field) instanceof List<?> list ? list : List.of());
+        }
+        body.put("isPopular", Boolean.TRUE.equals(model.getBoolean("isPopular")));
+        body.put("isNew", Boolean.TRUE.equals(model.getBoolean("isNew")));
+        // beyond the previous subset: what the model page otherwise fetched separately, display strings first
+        body.put("slug", slugOf(model));
+        body.put("brandId", model.getString("brandId"));
         body.put("brandSlug", slugOf(brand));
-        putPrices(body, summaries.of(model.getString("id")));
+        body.put("headerSeo", model.get("headerSeo"));
+        body.put("summary", model.get("summary"));
+        body.put("brochureUrl", model.get("brochureUrl"));
+        body.put("seating", FrontendShapes.seating(model.get("seating")));
+        body.put("price", s == null ? null : FrontendShapes.lakh(s.minPrice()));
+        body.put("seatingCapacity", FrontendShapes.seatingCapacity(model.get("seating")));
+        body.put("startingPrice", s == null ? null : s.minPrice());
+        body.put("maxPrice", s == null ? null : s.maxPrice());
+        body.put("variants", s == null ? 0 : s.variantCount());
         return rendered(body, new SurrogateKeys(Tags.PAGES).document("model", model));
     }
 
@@ -262,31 +279,41 @@ public class CatalogReads {
             cards.add(card(m, brand.getString("name")));
         }
         cards.sort(Comparator.comparing((Map<String, Object> c) -> !Boolean.TRUE.equals(c.get("isPopular")))
-                .thenComparing(c -> c.get("price") == null ? Long.MAX_VALUE : (Long) c.get("price")));
+                .thenComparing(c -> c.get("startingPrice") == null ? Long.MAX_VALUE : (Long) c.get("startingPrice")));
         cards.forEach(c -> c.remove("isPopular"));
         return cards;
     }
 
-    /** The previous card shape; price, power, mileage and variant count now come from the active variants. */
+    /**
+     * The previous card shape (previous-system.md §3), its placeholders replaced by values from the active variants in
+     * the same JSON types: {@code price} the lakh string "₹7.71", {@code seating} "5 seater", {@code power} and
+     * {@code mileage} strings, {@code rating}/{@code reviews}/{@code variants} numbers. Numeric twins sit beside the
+     * strings: {@code startingPrice}/{@code maxPrice} (rupees), {@code seatingCapacity}, {@code powerValue},
+     * {@code mileageValue}.
+     */
     private Map<String, Object> card(Document model, String brandName) {
         ModelSummaries.Summary s = summaries.of(model.getString("id"));
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("id", model.getString("id"));
         card.put("name", model.getString("name"));
-        card.put("price", s == null ? null : s.minPrice());
-        card.put("maxPrice", s == null ? null : s.maxPrice());
-        card.put("rating", null);
+        card.put("price", s == null ? null : FrontendShapes.lakh(s.minPrice()));
+        card.put("rating", 0); // no reviews are kept; the previous system also answered 0 without reviews
         card.put("reviews", 0);
         card.put("power", s == null ? null : s.power());
-        card.put("image", model.getString("heroImage"));
+        card.put("image", model.getString("heroImage") != null ? model.getString("heroImage") : FrontendShapes.DEFAULT_IMAGE);
         card.put("isNew", Boolean.TRUE.equals(model.getBoolean("isNew")));
-        card.put("seating", model.get("seating"));
+        card.put("seating", FrontendShapes.seating(model.get("seating")));
         card.put("fuelType", joined(model.get("fuelTypes")));
         card.put("transmission", joined(model.get("transmissions")));
         card.put("mileage", s == null ? null : s.mileage());
         card.put("variants", s == null ? 0 : s.variantCount());
-        card.put("slug", model.getString("slug") != null ? model.getString("slug") : CatalogFields.slug(model.getString("name")));
+        card.put("slug", slugOf(model));
         card.put("brandName", brandName);
+        card.put("seatingCapacity", FrontendShapes.seatingCapacity(model.get("seating")));
+        card.put("startingPrice", s == null ? null : s.minPrice());
+        card.put("maxPrice", s == null ? null : s.maxPrice());
+        card.put("powerValue", s == null ? null : FrontendShapes.leadingNumber(s.power()));
+        card.put("mileageValue", s == null ? null : FrontendShapes.leadingNumber(s.mileage()));
         card.put("bodyType", model.getString("bodyType"));
         card.put("isPopular", Boolean.TRUE.equals(model.getBoolean("isPopular")));
         return card;
@@ -382,7 +409,7 @@ public class CatalogReads {
         for (Document m : models) {
             ModelSummaries.Summary s = summaries.of(m.getString("id"));
             if (s != null) {
-                cards.add(Map.of("price", s.minPrice(), "maxPrice", s.maxPrice()));
+                cards.add(Map.of("startingPrice", s.minPrice(), "maxPrice", s.maxPrice()));
             }
         }
         Map<String, Object> formatted = new LinkedHashMap<>();
@@ -396,7 +423,7 @@ public class CatalogReads {
         Long max = null;
         int priced = 0;
         for (Map<String, Object> c : cards) {
-            if (c.get("price") instanceof Long p) {
+            if (c.get("startingPrice") instanceof Long p) {
                 min = min == null ? p : Math.min(min, p);
                 priced++;
             }

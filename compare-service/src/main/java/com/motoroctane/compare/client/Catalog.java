@@ -88,8 +88,9 @@ public class Catalog {
         java.util.Map<String, Long> prices = new java.util.HashMap<>();
         if (cards != null) {
             for (JsonNode card : cards.path("models")) {
-                if (card.path("price").isNumber()) {
-                    prices.put(card.path("id").asText(), card.path("price").asLong());
+                // startingPrice is the rupee twin; "price" is the previous display string ("₹7.71")
+                if (card.path("startingPrice").isNumber()) {
+                    prices.put(card.path("id").asText(), card.path("startingPrice").asLong());
                 }
             }
         }

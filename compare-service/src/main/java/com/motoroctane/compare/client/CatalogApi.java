@@ -46,7 +46,7 @@ public interface CatalogApi {
     @Path("/api/brands")
     JsonNode brands(@QueryParam("limit") int limit, @QueryParam("cursor") String cursor, @QueryParam("fields") String fields);
 
-    /** {brand:{id,name,slug}, models:[{id, name, price (starting price), image, slug, bodyType, …}]}: every shown model of a brand. */
+    /** {brand:{id,name,slug}, models:[{id, name, price (lakh string), startingPrice (rupees), image, slug, bodyType, …}]}: every shown model of a brand. */
     @GET
     @Path("/api/frontend/brands/{brandId}/models")
     JsonNode brandModelCards(@PathParam("brandId") String brandId);
