@@ -30,7 +30,6 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(MediaTestResource.class)
 class PresignedUploadTests extends MediaTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aPresignedUploadIsCheckedRenderedAndServedUnderItsPublicUrl() throws Exception {
@@ -74,8 +73,8 @@ class PresignedUploadTests extends MediaTest {
                 : url.replaceAll("(X-Amz-Signature=)([0-9a-f])", "$1" + "f");
         assertEquals(403, put(tampered, "image/jpeg", jpeg));
         assertEquals(403, put(url, "image/png", jpeg), "bound to the declared type");
-        assertEquals(403, put(url, "image/jpeg", java.util.Arrays.copyOf(jpeg, jpeg.length + 1000)),
-                "bound to the declared length");
+        int longer = put(url, "image/jpeg", java.util.Arrays.copyOf(jpeg, jpeg.length + 1000));
+        assertTrue(longer == 403 || longer == CLOSED, "bound to the declared length, got " + longer);
         assertEquals(403, put(url.replace("incoming%2F", "images%2F").replace("incoming/", "images/"), "image/jpeg", jpeg),
                 "bound to its key");
         assertEquals(objectsBefore, storedObjects());
@@ -114,9 +113,21 @@ class PresignedUploadTests extends MediaTest {
                 .extract().jsonPath();
     }
 
+    /**
+     * The store answers a refused PUT before reading its body and may then close the connection: each PUT gets
+     * its own client, so a closed connection is never reused, and a body the store would not read (declared
+     * length exceeded) may also end with the connection closed under the client, which is refusal too.
+     */
     private int put(String url, String contentType, byte[] body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException closedByTheStore) {
+            return CLOSED;
+        }
     }
+
+    /** What {@link #put} returns when the store closed the connection instead of answering. */
+    private static final int CLOSED = -1;
 }
