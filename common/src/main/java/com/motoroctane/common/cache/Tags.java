@@ -21,6 +21,8 @@ public final class Tags {
     public static final String COMPARISON = "comparison";
     /** An uploaded image (media-service): {@code media:<sha256 of the original>}, on every rendition it serves. */
     public static final String MEDIA = "media";
+    /** A news article: {@code article:<id>} on its detail answer. */
+    public static final String ARTICLE = "article";
 
     public static final String BRANDS = "brands";
     public static final String MODELS = "models";
@@ -29,6 +31,13 @@ public final class Tags {
     public static final String STATS = "stats";
     public static final String PAGES = "pages";
     public static final String COMPARISONS = "comparisons";
+    /** Every news list (articles, featured, trending, categories, tags): any article write evicts it. */
+    public static final String NEWS = "news";
+    /**
+     * Every news answer that shows a category, tag or author name (lists and details): a write of a
+     * category, tag or author evicts it, so a renamed author never lingers on cached articles.
+     */
+    public static final String NEWS_TAXONOMY = "news-taxonomy";
 
     /** A subscriber that sees this tag cannot evict precisely and must drop everything it caches. */
     public static final String FLUSH_ALL = InvalidationEvent.FLUSH_ALL;
@@ -55,6 +64,10 @@ public final class Tags {
 
     public static String comparison(String id) {
         return of(COMPARISON, id);
+    }
+
+    public static String article(String id) {
+        return of(ARTICLE, id);
     }
 
     public static String media(String sha256) {

@@ -10,7 +10,9 @@ import java.util.List;
  * subscriber that was away can replay from the last id it applied.
  *
  * @param type          {@code created}, {@code updated}, {@code deleted}, {@code replaced} or {@code imported}
- * @param entity        {@code brand}, {@code model}, {@code variant}, {@code comparison} or {@code media} (media-service,
+ * @param entity        {@code brand}, {@code model}, {@code variant}, {@code comparison}, the news entities of
+ *                      {@link com.motoroctane.common.news.NewsFields} ({@code article}, {@code newsCategory},
+ *                      {@code newsTag}, {@code newsAuthor}) or {@code media} (media-service,
  *                      an uploaded image deleted: {@code ids} = its asset id, surrogate key {@code media:<sha256>})
  * @param ids           the ids written (for a cascade: every id deleted, whatever its collection)
  * @param brandIds      the brands the written documents belong to, before and after the write
