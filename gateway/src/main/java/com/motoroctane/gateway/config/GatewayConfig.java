@@ -114,15 +114,26 @@ public interface GatewayConfig {
         @WithDefault("rl:")
         String keyPrefix();
 
-        /** Budget for one Redis round trip; slower counts as Redis being down. */
+        /** Budget for one sync call to Redis; slower counts as Redis being down. */
         @WithDefault("100ms")
         Duration redisTimeout();
 
-        /** After a Redis failure, how long the in-memory fallback is used before Redis is tried again. */
+        /** After a failed sync, how long the replica goes on with its local counts alone before Redis is tried again. */
         @WithDefault("2s")
         Duration redisRetryInterval();
 
-        /** Upper bound of client keys the in-memory fallback remembers. */
+        /**
+         * How often this replica flushes its counts to Redis and reads back the global ones. The overshoot
+         * across N replicas is at most what they admit in one interval (README, "Rate limits").
+         */
+        @WithDefault("100ms")
+        Duration syncInterval();
+
+        /** Keys per Lua call of one sync (two window counters each). */
+        @WithDefault("500")
+        int syncBatch();
+
+        /** Upper bound of client keys this replica keeps counters for. */
         @WithDefault("200000")
         int memoryMaxKeys();
 

@@ -158,8 +158,8 @@ public class MonitoringRoutes {
                     "external", memory.getNonHeapMemoryUsage().getUsed() / MB));
             body.put("cpu", ordered("usage", cpuLoad(), "cores", runtime.availableProcessors()));
             body.put("database", ordered("status", UpstreamHealth.database(upstreams), "connections", null));
-            body.put("cache", ordered("redis", redis, "memory", ordered("size", limiter.memory().size(),
-                    "maxSize", limiter.memory().maxKeys())));
+            body.put("cache", ordered("redis", redis, "memory", ordered("size", limiter.counters().size(),
+                    "maxSize", limiter.counters().maxKeys())));
             body.put("upstreams", upstreams);
             reply.send(ctx, 200, body);
         });
@@ -175,8 +175,8 @@ public class MonitoringRoutes {
             body.put("timestamp", now());
             body.put("requests", ordered("total", totals.count(), "success", metrics.successes(),
                     "errors", totals.errors(), "averageResponseTime", round(totals.averageMillis()), "byRoute", routes));
-            body.put("cache", ordered("redis", redis.result(), "memory", ordered("size", limiter.memory().size(),
-                    "maxSize", limiter.memory().maxKeys()), "upstreamResponses", metrics.cacheOutcomes()));
+            body.put("cache", ordered("redis", redis.result(), "memory", ordered("size", limiter.counters().size(),
+                    "maxSize", limiter.counters().maxKeys()), "upstreamResponses", metrics.cacheOutcomes()));
             body.put("database", ordered("queries", null, "averageQueryTime", null));
             body.put("rateLimit", ordered("store", limiter.store(), "rejected", metrics.rateLimitedByClass()));
             reply.send(ctx, 200, body);

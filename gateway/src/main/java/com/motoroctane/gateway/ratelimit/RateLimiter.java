@@ -2,8 +2,8 @@ package com.motoroctane.gateway.ratelimit;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -18,14 +18,19 @@ import com.motoroctane.gateway.monitoring.GatewayMetrics;
 import com.motoroctane.gateway.proxy.PathPrefixes;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.redis.client.Redis;
 
 /**
- * Decides whether a request fits its class's budget. Redis holds the counts so the limits hold across
- * every replica; when Redis fails or is slower than its budget this replica switches to its in-memory
- * log with the same limits, probes Redis again every retry interval, and readiness says which is in use.
+ * Decides whether a request fits its class's budget without leaving the process: the counts live in this
+ * replica ({@link SlidingWindowCounters}, a sliding-window counter per client) and are synced to Redis every
+ * {@code sync-interval} (Kong's {@code sync_rate}): one Lua call per batch adds this replica's deltas and reads
+ * back the global totals, so the limits hold across replicas up to one sync interval's traffic of the others.
+ * When a sync fails or is slower than {@code redis-timeout}, the replica goes on with its last global counts plus
+ * its own (the same limits, per replica), tries Redis again every {@code redis-retry-interval}, and readiness
+ * says {@code memory} until a sync goes through; the deltas of the outage are sent then.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -34,40 +39,55 @@ public class RateLimiter {
 
     private final GatewayConfig.RateLimit config;
     private final Vertx vertx;
-    private final RedisWindowStore redis;
-    private final MemoryWindowStore memory;
+    private final RedisCounters redis;
+    private final SlidingWindowCounters counters;
     private final GatewayMetrics metrics;
-    private final String instance = UUID.randomUUID().toString().substring(0, 8);
-    private final AtomicLong sequence = new AtomicLong();
-    /** 0 while Redis is healthy; otherwise the epoch millis after which one request may probe it again. */
+    private final LongSupplier clock;
+    /** 0 while Redis is healthy; otherwise the epoch millis after which a sync may try it again. */
     private final AtomicLong redisDownUntil = new AtomicLong();
+    /** The sync in progress, null when none is. */
+    private Future<Void> running;
     private volatile String lastRedisError;
+    private long syncTimer = -1;
     private long sweeper = -1;
 
     @Inject
-    public RateLimiter(GatewayConfig config, Vertx vertx, Redis redis, GatewayMetrics metrics) {
-        this(config.rateLimit(), vertx, new RedisWindowStore(redis), metrics);
+    public RateLimiter(GatewayConfig config, Vertx vertx, Redis redis, GatewayMetrics metrics, WindowClock clock) {
+        this(config.rateLimit(), vertx, new RedisCounters(redis), metrics, clock);
     }
 
-    /** A limiter of its own over a given Redis connection: what another gateway replica is. */
-    public RateLimiter(GatewayConfig.RateLimit config, Vertx vertx, RedisWindowStore redis, GatewayMetrics metrics) {
+    /** A limiter of its own, with its own counts, over a given Redis connection: what another gateway replica is. */
+    public RateLimiter(GatewayConfig.RateLimit config, Vertx vertx, RedisCounters redis, GatewayMetrics metrics,
+                       LongSupplier clock) {
         this.config = config;
         this.vertx = vertx;
         this.redis = redis;
-        this.memory = new MemoryWindowStore(System::currentTimeMillis, config.memoryMaxKeys());
+        this.clock = clock;
+        this.counters = new SlidingWindowCounters(clock, config.memoryMaxKeys());
         this.metrics = metrics;
     }
 
     @PostConstruct
-    void start() {
-        sweeper = vertx.setPeriodic(10_000, id -> memory.sweep());
+    public void start() {
+        sweeper = vertx.setPeriodic(10_000, id -> counters.sweep());
+        if (config.enabled()) {
+            syncTimer = vertx.setPeriodic(Math.max(1, config.syncInterval().toMillis()), id -> {
+                if (shouldTryRedis()) {
+                    sync();
+                }
+            });
+        }
         metrics.rateLimitStore(() -> usingRedis() ? 1 : 0);
     }
 
     @PreDestroy
-    void stop() {
+    public void stop() {
         if (sweeper >= 0) {
             vertx.cancelTimer(sweeper);
+        }
+        if (syncTimer >= 0) {
+            vertx.cancelTimer(syncTimer);
+            syncTimer = -1;
         }
     }
 
@@ -107,37 +127,67 @@ public class RateLimiter {
 
     /**
      * Counts one request of {@code rateClass} against every identity given (the client IP, and for logins
-     * also the account); refused when any of them is at its limit.
+     * also the account); refused when any of them is at its limit. Decided here, from this replica's counts.
      */
     public Future<Decision> acquire(RateClass rateClass, List<String> identities) {
-        Quota quota = quota(rateClass);
-        List<String> keys = keys(rateClass, identities);
-        String member = instance + ":" + sequence.incrementAndGet();
-        Future<Decision> decision;
-        if (shouldTryRedis()) {
-            decision = withTimeout(redis.acquire(keys, quota, member))
-                    .onSuccess(ok -> redisUp())
-                    .recover(failure -> {
-                        redisDown(failure);
-                        return memory.acquire(keys, quota, member);
-                    });
-        } else {
-            decision = memory.acquire(keys, quota, member);
+        Decision decision = counters.acquire(keys(rateClass, identities), quota(rateClass),
+                usingRedis() ? Decision.Store.REDIS : Decision.Store.MEMORY);
+        if (!decision.allowed()) {
+            metrics.rateLimited(rateClass);
         }
-        return decision.onSuccess(d -> {
-            if (!d.allowed()) {
-                metrics.rateLimited(rateClass);
-            }
-        });
+        return Future.succeededFuture(decision);
     }
 
     /** Takes a counted request back (a login that succeeded does not count). */
     public Future<Void> release(RateClass rateClass, List<String> identities, Decision decision) {
-        List<String> keys = keys(rateClass, identities);
-        if (decision.store() == Decision.Store.MEMORY) {
-            return memory.release(keys, decision.member());
+        counters.release(keys(rateClass, identities), decision.windowStart());
+        return Future.succeededFuture();
+    }
+
+    /**
+     * Flushes this replica's deltas and reads back the global counts of every key touched since the last
+     * sync, in batches of {@code sync-batch} keys. At most one sync runs at a time: while one is running,
+     * this returns it (what it drained is all it sends). Failed when Redis failed.
+     */
+    public synchronized Future<Void> sync() {
+        if (running != null) {
+            return running;
         }
-        return withTimeout(redis.release(keys, decision.member())).recover(failure -> Future.succeededFuture());
+        List<SlidingWindowCounters.Flush> flushes = counters.drain();
+        if (flushes.isEmpty()) {
+            return probeIfDown();
+        }
+        int batchSize = Math.max(1, config.syncBatch());
+        List<Future<Void>> batches = new java.util.ArrayList<>();
+        for (int from = 0; from < flushes.size(); from += batchSize) {
+            List<SlidingWindowCounters.Flush> batch = flushes.subList(from, Math.min(flushes.size(), from + batchSize));
+            batches.add(withTimeout(redis.sync(batch)).map(totals -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    counters.synced(batch.get(i), totals.get(i).current(), totals.get(i).previous());
+                }
+                return (Void) null;
+            }).recover(failure -> {
+                // whether Redis applied it or not is unknown after a timeout: resending may count twice, which
+                // only ever makes the limit stricter
+                batch.forEach(counters::unsent);
+                return Future.failedFuture(failure);
+            }));
+        }
+        Promise<Void> done = Promise.promise();
+        running = done.future();
+        Future.join(batches).onComplete(all -> {
+            synchronized (this) {
+                running = null;
+            }
+            if (all.succeeded()) {
+                redisUp();
+                done.complete();
+            } else {
+                redisDown(all.cause());
+                done.fail(all.cause());
+            }
+        });
+        return done.future();
     }
 
     public boolean usingRedis() {
@@ -152,19 +202,32 @@ public class RateLimiter {
         return lastRedisError;
     }
 
-    public RedisWindowStore redis() {
+    public RedisCounters redis() {
         return redis;
     }
 
-    public MemoryWindowStore memory() {
-        return memory;
+    /** This replica's counts (for monitoring, and for tests that start from none). */
+    public SlidingWindowCounters counters() {
+        return counters;
+    }
+
+    public LongSupplier clock() {
+        return clock;
     }
 
     private List<String> keys(RateClass rateClass, List<String> identities) {
         return identities.stream().map(id -> config.keyPrefix() + rateClass.key() + ":" + id).toList();
     }
 
-    /** While Redis is down only one request per retry interval probes it; the rest go straight to memory. */
+    /** With nothing to flush a replica whose Redis is down still has to find out when it is back. */
+    private Future<Void> probeIfDown() {
+        if (usingRedis()) {
+            return Future.succeededFuture();
+        }
+        return withTimeout(redis.ping()).<Void>mapEmpty().onSuccess(ok -> redisUp()).onFailure(this::redisDown);
+    }
+
+    /** While Redis is down a sync is tried once per retry interval, not every sync interval. */
     private boolean shouldTryRedis() {
         long until = redisDownUntil.get();
         if (until == 0) {
@@ -184,7 +247,7 @@ public class RateLimiter {
     private void redisDown(Throwable failure) {
         long next = System.currentTimeMillis() + config.redisRetryInterval().toMillis();
         if (redisDownUntil.getAndSet(next) == 0) {
-            LOG.warnf("Redis unavailable for rate limits (%s); enforcing them per replica in memory", failure.toString());
+            LOG.warnf("Redis unavailable for rate limits (%s); enforcing them per replica from local counts", failure.toString());
         }
         lastRedisError = failure.toString();
     }

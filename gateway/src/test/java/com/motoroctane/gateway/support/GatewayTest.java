@@ -31,6 +31,12 @@ public abstract class GatewayTest {
     @Inject
     protected Upstreams upstreams;
 
+    @Inject
+    protected TestWindowClock clock;
+
+    @Inject
+    protected com.motoroctane.gateway.config.GatewayConfig gatewayConfig;
+
     @ConfigProperty(name = "wiremock.port")
     protected int wiremockPort;
 
@@ -56,12 +62,19 @@ public abstract class GatewayTest {
     }
 
     protected void clearRateLimits() throws Exception {
-        limiter.memory().clear();
+        limiter.counters().clear();
+        clock.startNextWindow(longestWindowMillis());
         try {
             RedisProcess.command(redisPort, "EVAL \"for _,k in ipairs(redis.call('KEYS','rl:*')) do redis.call('DEL',k) end return 1\" 0");
         } catch (java.io.IOException redisDown) {
             // a test that stopped Redis restarts it itself
         }
+    }
+
+    private long longestWindowMillis() {
+        var limits = gatewayConfig.rateLimit();
+        return java.util.stream.Stream.of(limits.publicReads(), limits.media(), limits.modify(), limits.bulk(), limits.auth())
+                .mapToLong(limit -> limit.window().toMillis()).max().orElse(60_000);
     }
 
     protected Upstream upstream(String name) {
