@@ -38,6 +38,8 @@ public interface GatewayConfig {
 
     Monitoring monitoring();
 
+    EdgeCache edgeCache();
+
     interface Upstream {
         Optional<String> url();
 
@@ -269,5 +271,46 @@ public interface GatewayConfig {
 
         @WithDefault("production")
         String environment();
+    }
+
+    /** The HTTP cache over the services' public GET/HEAD answers (README, "Edge cache"). */
+    interface EdgeCache {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Bound of everything held (bodies of every variant, headers, key), by a Caffeine weigher. */
+        @WithDefault("134217728")
+        long maxBytes();
+
+        /** An identity body larger than this is relayed but not stored. */
+        @WithDefault("2097152")
+        int maxObjectBytes();
+
+        /** Upper bound of any entry's life, whatever the upstream's {@code s-maxage}; purges handle changes. */
+        @WithDefault("1h")
+        Duration maxTtl();
+
+        /** Statuses that may be stored (when the upstream's Cache-Control allows it). */
+        @WithDefault("200,301,404")
+        List<Integer> statuses();
+
+        /** Upper bound for a 404: a missing page that appears must not stay missing for long. */
+        @WithDefault("10s")
+        Duration notFoundTtl();
+
+        /** Upper bound for an answer the upstream served from stale data ({@code X-Cache: STALE}); 0 = never stored. */
+        @WithDefault("1s")
+        Duration staleTtl();
+
+        /** br variants next to gzip (brotli4j, when its native library loads on this platform). */
+        @WithDefault("true")
+        boolean brotli();
+
+        @WithDefault("5")
+        int brotliQuality();
+
+        /** Response header carrying the upstream's tags, space separated. */
+        @WithDefault("Surrogate-Key")
+        String surrogateKeyHeader();
     }
 }

@@ -27,15 +27,18 @@ public class Compression {
 
     /** Decides for one response; {@code contentLength} is -1 when unknown (streamed), which counts as large. */
     public boolean shouldCompress(RoutingContext ctx, String contentType, String contentEncoding, long contentLength) {
-        boolean compress = config.enabled()
-                && contentEncoding == null
-                && isJson(contentType)
-                && (contentLength < 0 || contentLength >= config.minBytes())
-                && acceptsGzip(ctx.request().getHeader("Accept-Encoding"));
+        boolean compress = contentEncoding == null
+                && worthCompressing(contentType, contentLength)
+                && accepts(ctx.request().getHeader("Accept-Encoding"), "gzip");
         if (compress) {
             ctx.put(CHOSEN, Boolean.TRUE);
         }
         return compress;
+    }
+
+    /** Whether a body of this type and length ({@code -1}: unknown, counts as large) is worth a compressed form. */
+    public boolean worthCompressing(String contentType, long contentLength) {
+        return config.enabled() && isJson(contentType) && (contentLength < 0 || contentLength >= config.minBytes());
     }
 
     /**
@@ -52,7 +55,7 @@ public class Compression {
         }
     }
 
-    static boolean isJson(String contentType) {
+    public static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;
         }
@@ -65,14 +68,15 @@ public class Compression {
         return type.equals("application/json") || type.endsWith("+json");
     }
 
-    static boolean acceptsGzip(String acceptEncoding) {
+    /** Whether an Accept-Encoding header takes {@code coding} ({@code gzip}, {@code br}): named or {@code *}, with q > 0. */
+    public static boolean accepts(String acceptEncoding, String coding) {
         if (acceptEncoding == null) {
             return false;
         }
         for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
-            String[] coding = part.trim().split(";");
-            if (coding[0].trim().equals("gzip") || coding[0].trim().equals("*")) {
-                return coding.length < 2 || !coding[1].trim().replace(" ", "").matches("q=0(\\.0*)?");
+            String[] named = part.trim().split(";");
+            if (named[0].trim().equals(coding) || named[0].trim().equals("*")) {
+                return named.length < 2 || !named[1].trim().replace(" ", "").matches("q=0(\\.0*)?");
             }
         }
         return false;

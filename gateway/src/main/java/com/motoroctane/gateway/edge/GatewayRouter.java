@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import com.motoroctane.gateway.edgecache.EdgeCachePurge;
 import com.motoroctane.gateway.monitoring.MonitoringRoutes;
 import com.motoroctane.gateway.openapi.MergedOpenApi;
 import com.motoroctane.gateway.proxy.ProxyHandler;
@@ -38,10 +39,12 @@ public class GatewayRouter {
     private final MergedOpenApi openApi;
     private final ProxyHandler proxy;
     private final AccessGate gate;
+    private final EdgeCachePurge purge;
 
     public GatewayRouter(EdgeHandler edge, Problems problems, MonitoringRoutes monitoring, MergedOpenApi openApi,
-                         ProxyHandler proxy, AccessGate gate) {
+                         ProxyHandler proxy, AccessGate gate, EdgeCachePurge purge) {
         this.gate = gate;
+        this.purge = purge;
         this.edge = edge;
         this.problems = problems;
         this.monitoring = monitoring;
@@ -60,6 +63,10 @@ public class GatewayRouter {
         // the gateway's own endpoints on the public port are rate-limited and JWT-checked like proxied ones
         router.route("/api/monitoring/*").order(OWN_ENDPOINTS_ORDER).handler(gate::ownEndpoint);
         router.route("/q/*").order(OWN_ENDPOINTS_ORDER).handler(gate::ownEndpoint);
+        // the edge cache's purge: under /api/admin, so an admin token and the modify limit; its body waits for both
+        router.post(EdgeCachePurge.PATH).order(OWN_ENDPOINTS_ORDER - 1).handler(purge::pause);
+        router.post(EdgeCachePurge.PATH).order(OWN_ENDPOINTS_ORDER).handler(gate::ownEndpoint);
+        router.post(EdgeCachePurge.PATH).handler(purge::handle);
         monitoring.install(router);
         router.get("/q/openapi").handler(openApi::handle);
         router.route().order(PROXY_ORDER).handler(proxy::handle);

@@ -57,6 +57,7 @@ public class GatewayMetrics {
     private final LongAdder success = new LongAdder();
     private final Map<String, LongAdder> cacheOutcomes = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> rateLimited = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> edgeCache = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -114,6 +115,37 @@ public class GatewayMetrics {
         Gauge.builder("gateway.rate.limit.redis", redisInUse)
                 .description("1 while rate limits are shared through Redis, 0 while enforced per replica in memory")
                 .register(registry);
+    }
+
+    /** One request the edge cache looked at: {@code hit}, {@code miss}, {@code collapsed} (waited for a miss) or {@code pass}. */
+    public void edgeCacheRequest(String result) {
+        counter("gateway.edge.cache.requests", "result", result).increment();
+        edgeCache.computeIfAbsent(result, k -> new LongAdder()).increment();
+    }
+
+    public void edgeCacheStored() {
+        counter("gateway.edge.cache.stores").increment();
+    }
+
+    /** An entry dropped by the byte bound ({@code size}) or its freshness ({@code expired}). */
+    public void edgeCacheEviction(String cause) {
+        counter("gateway.edge.cache.evictions", "cause", cause).increment();
+    }
+
+    public void edgeCachePurged(long entries) {
+        counter("gateway.edge.cache.purged").increment(entries);
+    }
+
+    public void edgeCacheGauges(Supplier<Number> bytes, Supplier<Number> entries) {
+        Gauge.builder("gateway.edge.cache.bytes", bytes).description("Bytes held by the edge cache (weigher)")
+                .baseUnit("bytes").register(registry);
+        Gauge.builder("gateway.edge.cache.entries", entries).description("Entries held by the edge cache").register(registry);
+    }
+
+    public Map<String, Long> edgeCacheRequests() {
+        Map<String, Long> copy = new TreeMap<>();
+        edgeCache.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
     }
 
     public void registerUpstream(Upstream upstream) {

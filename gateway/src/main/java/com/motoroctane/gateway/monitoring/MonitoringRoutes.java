@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.motoroctane.gateway.config.GatewayConfig;
 import com.motoroctane.gateway.edge.JsonReply;
+import com.motoroctane.gateway.edgecache.EdgeCache;
 import com.motoroctane.gateway.ratelimit.RateLimiter;
 import com.motoroctane.gateway.security.AccessGate;
 
@@ -38,13 +39,14 @@ public class MonitoringRoutes {
     private final GatewayMetrics metrics;
     private final JsonReply reply;
     private final AccessGate gate;
+    private final EdgeCache edgeCache;
     private final String environment;
     private final String version;
     private final Instant started = Instant.now();
     private volatile boolean shuttingDown;
 
     public MonitoringRoutes(UpstreamHealth upstreamHealth, RateLimiter limiter, RedisStats redisStats,
-                            GatewayMetrics metrics, JsonReply reply, AccessGate gate, GatewayConfig config,
+                            GatewayMetrics metrics, JsonReply reply, AccessGate gate, EdgeCache edgeCache, GatewayConfig config,
                             @ConfigProperty(name = "quarkus.application.version", defaultValue = "1.0") String version) {
         this.upstreamHealth = upstreamHealth;
         this.limiter = limiter;
@@ -52,6 +54,7 @@ public class MonitoringRoutes {
         this.metrics = metrics;
         this.reply = reply;
         this.gate = gate;
+        this.edgeCache = edgeCache;
         this.environment = config.monitoring().environment();
         this.version = version;
     }
@@ -176,7 +179,9 @@ public class MonitoringRoutes {
             body.put("requests", ordered("total", totals.count(), "success", metrics.successes(),
                     "errors", totals.errors(), "averageResponseTime", round(totals.averageMillis()), "byRoute", routes));
             body.put("cache", ordered("redis", redis.result(), "memory", ordered("size", limiter.counters().size(),
-                    "maxSize", limiter.counters().maxKeys()), "upstreamResponses", metrics.cacheOutcomes()));
+                    "maxSize", limiter.counters().maxKeys()), "upstreamResponses", metrics.cacheOutcomes(),
+                    "edge", ordered("requests", metrics.edgeCacheRequests(), "entries", edgeCache.size(),
+                            "bytes", edgeCache.weightedBytes())));
             body.put("database", ordered("queries", null, "averageQueryTime", null));
             body.put("rateLimit", ordered("store", limiter.store(), "rejected", metrics.rateLimitedByClass()));
             reply.send(ctx, 200, body);

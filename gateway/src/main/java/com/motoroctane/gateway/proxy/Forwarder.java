@@ -55,6 +55,11 @@ public class Forwarder {
             "access-control-allow-origin", "access-control-allow-credentials", "access-control-expose-headers",
             "access-control-allow-methods", "access-control-allow-headers", "access-control-max-age");
 
+    /** Whether a response header of the upstream is relayed to the client (hop-by-hop and CORS ones are not). */
+    public static boolean relayed(String headerName) {
+        return !NOT_FORWARDED_RESPONSE.contains(headerName.toLowerCase(Locale.ROOT));
+    }
+
     private final ClientAddress clientAddress;
     private final Problems problems;
     private final GatewayMetrics metrics;
@@ -78,7 +83,15 @@ public class Forwarder {
      * client was answered with.
      */
     public void forward(RoutingContext ctx, Upstream upstream, Buffer body, IntConsumer onStatus) {
+        forward(ctx, upstream, body, onStatus, null);
+    }
+
+    /** As {@link #forward(RoutingContext, Upstream, Buffer, IntConsumer)}, with a copy of the answer to {@code capture}. */
+    public void forward(RoutingContext ctx, Upstream upstream, Buffer body, IntConsumer onStatus, ResponseCapture capture) {
         if (!upstream.enter()) {
+            if (capture != null) {
+                capture.abandon();
+            }
             ctx.response().putHeader("Retry-After", "1");
             metrics.upstreamError(upstream.name(), "saturated");
             problems.send(ctx, Problems.problem(503, "upstream-saturated", "Service busy",
@@ -86,7 +99,7 @@ public class Forwarder {
             onStatus.accept(503);
             return;
         }
-        new Call(ctx, upstream, body, onStatus).attempt();
+        new Call(ctx, upstream, body, onStatus, capture).attempt();
     }
 
     private void rejectOpenBreaker(RoutingContext ctx, Upstream upstream) {
@@ -114,9 +127,12 @@ public class Forwarder {
         CompletableFuture<Void> verdict;
         /** Body bytes received from the client so far, counted whatever Content-Length said. */
         long bodyBytes;
+        /** Who gets a copy of the answer; null when nobody (or no longer) wants one. */
+        ResponseCapture capture;
 
-        Call(RoutingContext ctx, Upstream upstream, Buffer body, IntConsumer onStatus) {
+        Call(RoutingContext ctx, Upstream upstream, Buffer body, IntConsumer onStatus, ResponseCapture capture) {
             this.ctx = ctx;
+            this.capture = capture;
             this.request = ctx.request();
             this.upstream = upstream;
             this.body = body;
@@ -131,6 +147,7 @@ public class Forwarder {
                 Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
                         ? wrapped.getCause() : failure;
                 if (cause instanceof CircuitBreakerOpenException && !finished) {
+                    abandonCapture();
                     rejectOpenBreaker(ctx, upstream);
                     finish(503);
                 }
@@ -212,6 +229,7 @@ public class Forwarder {
 
         void bodyTooLarge(HttpClientRequest upstreamRequest) {
             request.handler(ignored -> { }); // whatever else comes is read away, never relayed
+            abandonCapture();
             decide(new UpstreamBreaker.Abandoned("request body over the limit"));
             if (!finished) {
                 problems.send(ctx, Problems.bodyTooLarge(maxBodyBytes,
@@ -282,6 +300,9 @@ public class Forwarder {
                 }
             });
             boolean bodyless = request.method() == HttpMethod.HEAD || status == 204 || status == 304;
+            if (capture != null && (bodyless || !capture.begin(status, response.headers()))) {
+                abandonCapture();
+            }
             if (!bodyless && compression.shouldCompress(ctx, response.getHeader("Content-Type"),
                     response.getHeader("Content-Encoding"), contentLength(response))) {
                 out.headers().remove("Content-Length");
@@ -308,6 +329,9 @@ public class Forwarder {
          */
         void relay(HttpClientResponse response, HttpServerResponse out, Throwable outcome) {
             response.handler(chunk -> {
+                if (capture != null && !capture.chunk(chunk)) {
+                    abandonCapture();
+                }
                 out.write(chunk);
                 if (out.writeQueueFull()) {
                     response.pause();
@@ -319,12 +343,18 @@ public class Forwarder {
                     return; // our own reset of the upstream request after the client went away
                 }
                 metrics.upstreamError(upstream.name(), "broken-body");
+                abandonCapture();
                 decide(failure);
                 // the status line is already out; cutting the connection is the only way to say "incomplete"
                 out.reset();
             });
             response.endHandler(ignored -> {
                 decide(outcome);
+                if (capture != null) {
+                    ResponseCapture complete = capture;
+                    capture = null;
+                    complete.end();
+                }
                 out.end();
             });
         }
@@ -336,6 +366,7 @@ public class Forwarder {
                 // a deterministic answer (the same request gets the same headers), not an unwell upstream:
                 // no retry, and a success as far as the breaker is concerned
                 decide(null);
+                abandonCapture();
                 LOG.warnf("Upstream %s answered %s %s with headers over %d bytes", upstream.name(), request.method(),
                         request.path(), upstream.config().maxHeaderSize());
                 problems.send(ctx, Problems.problem(502, "upstream-headers-too-large", "Bad gateway",
@@ -347,6 +378,7 @@ public class Forwarder {
             if (idempotent && !"timeout".equals(kind) && retry(failure)) {
                 return;
             }
+            abandonCapture();
             decide(failure);
             LOG.debugf("Upstream %s failed (%s) for %s %s: %s", upstream.name(), kind, request.method(), request.path(), failure);
             int status = switch (kind) {
@@ -406,6 +438,7 @@ public class Forwarder {
                 return;
             }
             clientLeft = true;
+            abandonCapture();
             decide(new UpstreamBreaker.Abandoned());
             if (!finished) {
                 finished = true; // before the reset below, whose failure must not read as the upstream's
@@ -414,6 +447,14 @@ public class Forwarder {
             }
             if (current != null) {
                 current.reset(); // stop the upstream's work; a no-op once its answer is complete
+            }
+        }
+
+        void abandonCapture() {
+            if (capture != null) {
+                ResponseCapture abandoned = capture;
+                capture = null;
+                abandoned.abandon();
             }
         }
 

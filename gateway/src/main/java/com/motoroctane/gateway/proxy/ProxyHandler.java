@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.motoroctane.common.error.ProblemException;
 import com.motoroctane.gateway.config.GatewayConfig;
+import com.motoroctane.gateway.edge.Bodies;
 import com.motoroctane.gateway.edge.Problems;
+import com.motoroctane.gateway.edgecache.EdgeCache;
 import com.motoroctane.gateway.ratelimit.RateClass;
 import com.motoroctane.gateway.ratelimit.RateLimiter;
 import com.motoroctane.gateway.security.AccessGate;
@@ -23,7 +25,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The gateway's main path, for everything the routing table covers: route → rate limit → JWT → upstream
+ * The gateway's main path, for everything the routing table covers: route → rate limit → JWT → edge cache → upstream
  * (bulkhead, breaker, timeouts, retries) → streamed answer. Anything the table does not cover is a 404.
  */
 @ApplicationScoped
@@ -37,12 +39,13 @@ public class ProxyHandler {
     private final EdgeAuth auth;
     private final AccessGate gate;
     private final Forwarder forwarder;
+    private final EdgeCache edgeCache;
     private final Problems problems;
     private final GatewayConfig.RateLimit rateLimitConfig;
     private final ObjectMapper json;
 
     public ProxyHandler(RouteTable routes, Upstreams upstreams, RateLimiter limiter, EdgeAuth auth,
-                        AccessGate gate, Forwarder forwarder, Problems problems,
+                        AccessGate gate, Forwarder forwarder, EdgeCache edgeCache, Problems problems,
                         GatewayConfig config, ObjectMapper json) {
         this.routes = routes;
         this.upstreams = upstreams;
@@ -50,6 +53,7 @@ public class ProxyHandler {
         this.auth = auth;
         this.gate = gate;
         this.forwarder = forwarder;
+        this.edgeCache = edgeCache;
         this.problems = problems;
         this.rateLimitConfig = config.rateLimit();
         this.json = json;
@@ -121,6 +125,11 @@ public class ProxyHandler {
             onStatus.accept(503);
             return;
         }
+        if (body == null && edgeCache.handles(ctx.request())) {
+            // after the limit and the JWT check: a cached answer is still counted and still needs its token
+            edgeCache.serve(ctx, onStatus, capture -> forwarder.forward(ctx, upstream, null, onStatus, capture));
+            return;
+        }
         forwarder.forward(ctx, upstream, body, onStatus);
     }
 
@@ -130,21 +139,8 @@ public class ProxyHandler {
         if (!Forwarder.hasBody(request)) {
             return Future.succeededFuture(null);
         }
-        Buffer body = Buffer.buffer();
-        io.vertx.core.Promise<Buffer> promise = io.vertx.core.Promise.promise();
-        request.handler(chunk -> {
-            if (body.length() + chunk.length() > rateLimitConfig.maxAuthBodyBytes()) {
-                request.handler(null);
-                promise.tryFail(Problems.bodyTooLarge(rateLimitConfig.maxAuthBodyBytes(),
-                        "A login body is read to key its limit by account, and this one is larger"));
-                return;
-            }
-            body.appendBuffer(chunk);
-        });
-        request.exceptionHandler(promise::tryFail);
-        request.endHandler(ignored -> promise.tryComplete(body));
-        request.resume();
-        return promise.future();
+        return Bodies.readSmall(request, rateLimitConfig.maxAuthBodyBytes(),
+                "A login body is read to key its limit by account, and this one is larger");
     }
 
     private String account(Buffer body) {

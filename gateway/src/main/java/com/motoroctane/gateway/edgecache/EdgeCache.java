@@ -1,0 +1,367 @@
+package com.motoroctane.gateway.edgecache;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.encoder.Encoder;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.motoroctane.common.http.ETags;
+import com.motoroctane.gateway.config.GatewayConfig;
+import com.motoroctane.gateway.edge.Compression;
+import com.motoroctane.gateway.monitoring.GatewayMetrics;
+import com.motoroctane.gateway.proxy.Forwarder;
+import com.motoroctane.gateway.proxy.ResponseCapture;
+
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The gateway's HTTP cache over the services' public answers, in the manner of nginx {@code proxy_cache} or
+ * Varnish: a fresh entry is answered here (200, or 304 on a matching {@code If-None-Match}), with
+ * {@code X-Cache: EDGE-HIT} and {@code Age}; concurrent misses of one key wait for a single upstream request
+ * (the first one, whose answer is copied as it is relayed); the body is kept once as identity and, for
+ * compressible types, as gzip and br made once at store time. Entries are bounded by bytes (a Caffeine
+ * weigher) and purged by their {@code Surrogate-Key} tags ({@link EdgeCacheInvalidations}, the admin purge).
+ * What may be stored is {@link CachePolicy}'s call.
+ */
+@ApplicationScoped
+public class EdgeCache {
+
+    private static final Logger LOG = Logger.getLogger(EdgeCache.class);
+    public static final String HIT = "EDGE-HIT";
+    /** Upstream headers an entry does not replay: the edge sets its own, per answer. */
+    private static final Set<String> NOT_STORED = Set.of("content-length", "content-encoding", "transfer-encoding",
+            "date", "age", "x-cache", "x-cache-ttl", "set-cookie");
+
+    private final GatewayConfig.EdgeCache config;
+    private final CachePolicy policy;
+    private final Compression compression;
+    private final GatewayMetrics metrics;
+    private final Vertx vertx;
+    private final Cache<String, EdgeEntry> entries;
+    private final Map<String, Promise<EdgeEntry>> inFlight = new ConcurrentHashMap<>();
+    /** Moved on by every purge: a load that started before one is relayed but not stored. */
+    private final AtomicLong generation = new AtomicLong();
+    private final boolean brotli;
+
+    public EdgeCache(GatewayConfig config, Compression compression, GatewayMetrics metrics, Vertx vertx) {
+        this.config = config.edgeCache();
+        this.policy = new CachePolicy(this.config);
+        this.compression = compression;
+        this.metrics = metrics;
+        this.vertx = vertx;
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(this.config.maxBytes())
+                .weigher((String key, EdgeEntry entry) -> entry.weight(key))
+                .expireAfter(new Expiry<String, EdgeEntry>() {
+                    @Override
+                    public long expireAfterCreate(String key, EdgeEntry entry, long now) {
+                        return TimeUnit.MILLISECONDS.toNanos(entry.ttlMillis());
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, EdgeEntry entry, long now, long current) {
+                        return TimeUnit.MILLISECONDS.toNanos(entry.ttlMillis());
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, EdgeEntry entry, long now, long current) {
+                        return current;
+                    }
+                })
+                .removalListener((String key, EdgeEntry entry, RemovalCause cause) -> {
+                    if (cause == RemovalCause.SIZE || cause == RemovalCause.EXPIRED) {
+                        metrics.edgeCacheEviction(cause.name().toLowerCase(Locale.ROOT));
+                    }
+                })
+                .build();
+        this.brotli = this.config.brotli() && brotliLoads();
+        metrics.edgeCacheGauges(this::weightedBytes, entries::estimatedSize);
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    /** Whether this request may be answered from (and fill) the cache: GET/HEAD without credentials, range or body. */
+    public boolean handles(HttpServerRequest request) {
+        return config.enabled() && CachePolicy.cacheableRequest(request);
+    }
+
+    /**
+     * Answers from the cache when it can; otherwise calls {@code forward} to reach the upstream, with a
+     * capture when this request is the one that fills the entry (null when it is relayed as it is).
+     * {@code onStatus} gets the status of an answer made here.
+     */
+    public void serve(RoutingContext ctx, IntConsumer onStatus, Consumer<ResponseCapture> forward) {
+        HttpServerRequest request = ctx.request();
+        String key = CachePolicy.key(request);
+        long now = System.currentTimeMillis();
+        EdgeEntry entry = entries.getIfPresent(key);
+        if (entry != null && entry.fresh(now)) {
+            metrics.edgeCacheRequest("hit");
+            onStatus.accept(respond(ctx, entry, now));
+            return;
+        }
+        if (request.method() == HttpMethod.HEAD || CachePolicy.conditional(request)) {
+            // nothing to store from a HEAD or a 304; the upstream answers these itself
+            metrics.edgeCacheRequest("pass");
+            forward.accept(null);
+            return;
+        }
+        Promise<EdgeEntry> mine = Promise.promise();
+        Promise<EdgeEntry> leader = inFlight.putIfAbsent(key, mine);
+        if (leader != null) {
+            metrics.edgeCacheRequest("collapsed");
+            Context context = Vertx.currentContext();
+            leader.future().onComplete(loaded -> context.runOnContext(ignored -> {
+                if (ctx.response().closed() || ctx.response().ended()) {
+                    return;
+                }
+                if (loaded.succeeded() && loaded.result() != null) {
+                    onStatus.accept(respond(ctx, loaded.result(), System.currentTimeMillis()));
+                } else {
+                    forward.accept(null); // the leader's answer could not be stored: each goes upstream
+                }
+            }));
+            return;
+        }
+        metrics.edgeCacheRequest("miss");
+        forward.accept(new Fill(key, generation.get(), mine));
+    }
+
+    /** Drops every entry carrying one of {@code tags}; returns how many. */
+    public int purgeTags(Collection<String> tags) {
+        generation.incrementAndGet();
+        Set<String> purged = Set.copyOf(tags);
+        List<String> keys = new ArrayList<>();
+        entries.asMap().forEach((key, entry) -> {
+            if (!Collections.disjoint(entry.tags(), purged)) {
+                keys.add(key);
+            }
+        });
+        entries.invalidateAll(keys);
+        metrics.edgeCachePurged(keys.size());
+        return keys.size();
+    }
+
+    /** Drops everything; returns how many entries were held. */
+    public int purgeAll() {
+        generation.incrementAndGet();
+        int held = (int) entries.estimatedSize();
+        entries.invalidateAll();
+        entries.cleanUp();
+        metrics.edgeCachePurged(held);
+        return held;
+    }
+
+    public long weightedBytes() {
+        return entries.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    public long size() {
+        return entries.estimatedSize();
+    }
+
+    /** Runs Caffeine's pending maintenance (evictions) now. */
+    public void cleanUp() {
+        entries.cleanUp();
+    }
+
+    public boolean brotli() {
+        return brotli;
+    }
+
+    /** Writes a stored answer; returns the status sent. */
+    private int respond(RoutingContext ctx, EdgeEntry entry, long now) {
+        HttpServerRequest request = ctx.request();
+        HttpServerResponse out = ctx.response();
+        metrics.cacheOutcome(HIT);
+        entry.headers().forEach(header -> out.headers().add(header.getKey(), header.getValue()));
+        out.headers().set("Age", String.valueOf(entry.ageSeconds(now)));
+        out.headers().set("X-Cache", HIT);
+        out.headers().set("X-Cache-TTL", String.valueOf(entry.remainingSeconds(now)));
+        if (entry.status() == 200 && entry.etag() != null && ETags.matches(request.getHeader("If-None-Match"), entry.etag())) {
+            out.setStatusCode(304).end();
+            return 304;
+        }
+        out.setStatusCode(entry.status());
+        String acceptEncoding = request.getHeader("Accept-Encoding");
+        byte[] body = entry.identity();
+        if (entry.br() != null && Compression.accepts(acceptEncoding, "br")) {
+            body = entry.br();
+            out.headers().set("Content-Encoding", "br");
+        } else if (entry.gzip() != null && Compression.accepts(acceptEncoding, "gzip")) {
+            body = entry.gzip();
+            out.headers().set("Content-Encoding", "gzip");
+        }
+        out.headers().set("Content-Length", String.valueOf(body.length));
+        if (request.method() == HttpMethod.HEAD) {
+            out.end();
+        } else {
+            out.end(Buffer.buffer(body));
+        }
+        return entry.status();
+    }
+
+    /** Builds an entry from a complete answer (runs on a worker: compression). */
+    private EdgeEntry entry(int status, MultiMap headers, byte[] identity, long ttlMillis) {
+        List<Map.Entry<String, String>> kept = new ArrayList<>();
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!NOT_STORED.contains(name) && Forwarder.relayed(name)) {
+                kept.add(Map.entry(header.getKey(), header.getValue()));
+            }
+        }
+        byte[] gzip = null;
+        byte[] br = null;
+        if (compression.worthCompressing(headers.get("Content-Type"), identity.length)) {
+            gzip = gzip(identity);
+            br = brotli ? brotli(identity) : null;
+            if (headers.getAll("Vary").stream().noneMatch(vary -> vary.toLowerCase(Locale.ROOT).contains("accept-encoding"))) {
+                kept.add(Map.entry("Vary", "Accept-Encoding"));
+            }
+        }
+        String surrogateKeys = headers.get(config.surrogateKeyHeader());
+        Set<String> tags = surrogateKeys == null ? Set.of()
+                : new LinkedHashSet<>(Arrays.asList(surrogateKeys.trim().split("\\s+")));
+        long age = Math.max(0, CachePolicy.seconds(headers.get("Age")));
+        return new EdgeEntry(status, List.copyOf(kept), identity, gzip, br, headers.get("ETag"), Set.copyOf(tags),
+                System.currentTimeMillis(), age, ttlMillis);
+    }
+
+    private static byte[] gzip(byte[] identity) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(identity.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(identity);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private byte[] brotli(byte[] identity) {
+        try {
+            return Encoder.compress(identity, new Encoder.Parameters().setQuality(config.brotliQuality()));
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("br variant not made (%s); gzip and identity are served", e.toString());
+            return null;
+        }
+    }
+
+    private static boolean brotliLoads() {
+        try {
+            Brotli4jLoader.ensureAvailability();
+            return true;
+        } catch (Throwable unavailable) {
+            LOG.infof("brotli4j's native library does not load here (%s): the edge cache keeps gzip and identity only",
+                    unavailable.toString());
+            return false;
+        }
+    }
+
+    /**
+     * The copy of the one upstream answer that fills a key, and the promise its waiting requests hang on. It
+     * always settles that promise (with the entry, or null when nothing is stored) and leaves the in-flight map.
+     */
+    private final class Fill implements ResponseCapture {
+        final String key;
+        final long startedGeneration;
+        final Promise<EdgeEntry> promise;
+        int status;
+        MultiMap headers;
+        long ttlMillis;
+        Buffer body;
+        boolean settled;
+
+        Fill(String key, long startedGeneration, Promise<EdgeEntry> promise) {
+            this.key = key;
+            this.startedGeneration = startedGeneration;
+            this.promise = promise;
+        }
+
+        @Override
+        public boolean begin(int status, MultiMap headers) {
+            ttlMillis = policy.ttlMillis(status, headers);
+            long declared = CachePolicy.seconds(headers.get("Content-Length"));
+            if (ttlMillis <= 0 || declared > config.maxObjectBytes()) {
+                return false;
+            }
+            this.status = status;
+            this.headers = MultiMap.caseInsensitiveMultiMap().addAll(headers);
+            this.body = Buffer.buffer(declared > 0 ? (int) declared : 1024);
+            return true;
+        }
+
+        @Override
+        public boolean chunk(Buffer chunk) {
+            if (body.length() + chunk.length() > config.maxObjectBytes()) {
+                return false;
+            }
+            body.appendBuffer(chunk);
+            return true;
+        }
+
+        @Override
+        public void end() {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            byte[] identity = body.getBytes();
+            vertx.executeBlocking(() -> entry(status, headers, identity, ttlMillis), false).onComplete(built -> {
+                EdgeEntry entry = built.succeeded() ? built.result() : null;
+                if (built.failed()) {
+                    LOG.warnf("Edge cache entry for %s not stored: %s", key, built.cause().toString());
+                } else if (generation.get() != startedGeneration) {
+                    entry = null; // a purge ran while this was loading: what it loaded may be what was purged
+                } else {
+                    entries.put(key, entry);
+                    metrics.edgeCacheStored();
+                }
+                inFlight.remove(key, promise);
+                promise.complete(entry);
+            });
+        }
+
+        @Override
+        public void abandon() {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            inFlight.remove(key, promise);
+            promise.complete(null);
+        }
+    }
+}

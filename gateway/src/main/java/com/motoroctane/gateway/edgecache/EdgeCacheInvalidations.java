@@ -1,0 +1,63 @@
+package com.motoroctane.gateway.edgecache;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.motoroctane.common.events.InvalidationEvent;
+import com.motoroctane.invalidation.InvalidationStream;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Purges the edge cache by the same events the services evict by: admin-service's invalidation stream,
+ * followed with {@link InvalidationStream} (replay from the last id after an outage; a full purge on a gap,
+ * an unreadable event or a {@code *} tag). An event's surrogate keys are the tags the services put in
+ * {@code Surrogate-Key}, so the entries holding any of them go.
+ */
+@ApplicationScoped
+public class EdgeCacheInvalidations implements InvalidationStream.Listener {
+
+    private static final Logger LOG = Logger.getLogger(EdgeCacheInvalidations.class);
+
+    private final EdgeCache cache;
+    private final InvalidationStream stream;
+
+    public EdgeCacheInvalidations(RedisDataSource redis, ObjectMapper json, EdgeCache cache) {
+        this.cache = cache;
+        this.stream = new InvalidationStream(redis, json, "edge-cache-invalidation-events", this);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (cache.enabled()) {
+            stream.start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stream.stop();
+    }
+
+    /** The id of the last event applied (null until the stream has been read once). */
+    public String lastEventId() {
+        return stream.lastEventId();
+    }
+
+    @Override
+    public void onEvent(InvalidationEvent event, Set<String> tags) {
+        int purged = cache.purgeTags(tags);
+        LOG.debugf("event %s %s %s: purged %d edge entries for %s", event.eventId(), event.type(), event.entity(), purged, tags);
+    }
+
+    @Override
+    public void onFlush(InvalidationStream.FlushReason reason) {
+        int purged = cache.purgeAll();
+        LOG.infof("Edge cache flushed (%s): %d entries", reason, purged);
+    }
+}

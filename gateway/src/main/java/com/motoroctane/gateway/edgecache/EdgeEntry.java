@@ -1,0 +1,37 @@
+package com.motoroctane.gateway.edgecache;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One stored answer: status, the headers to replay, the body once as identity and, when worth it, its gzip
+ * and br forms (computed once, at store time), the validator, and the tags it is purged by. {@code initialAge}
+ * is the age the upstream declared (its own {@code Age}) when it was stored.
+ */
+public record EdgeEntry(int status, List<Map.Entry<String, String>> headers, byte[] identity, byte[] gzip, byte[] br,
+                        String etag, Set<String> tags, long storedAtMillis, long initialAgeSeconds, long ttlMillis) {
+
+    /** Rough in-memory size: every body variant plus headers plus a fixed overhead. */
+    public int weight(String key) {
+        long headerBytes = 0;
+        for (Map.Entry<String, String> header : headers) {
+            headerBytes += header.getKey().length() + header.getValue().length() + 32;
+        }
+        long total = 256L + key.length() * 2L + headerBytes + identity.length
+                + (gzip == null ? 0 : gzip.length) + (br == null ? 0 : br.length);
+        return (int) Math.min(Integer.MAX_VALUE, total);
+    }
+
+    public boolean fresh(long now) {
+        return now < storedAtMillis + ttlMillis;
+    }
+
+    public long ageSeconds(long now) {
+        return initialAgeSeconds + Math.max(0, now - storedAtMillis) / 1000;
+    }
+
+    public long remainingSeconds(long now) {
+        return Math.max(0, (storedAtMillis + ttlMillis - now) / 1000);
+    }
+}
