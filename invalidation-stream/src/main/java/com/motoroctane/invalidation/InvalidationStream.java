@@ -98,8 +98,9 @@ public final class InvalidationStream {
             try {
                 if (lastId == null) {
                     // start from "now": what is cached was loaded after any earlier event
+                    // XREVRANGE takes the end first: (+, -) is "from the newest"; (-, +) would always be empty
                     List<StreamMessage<String, String, String>> newest = stream.xrevrange(InvalidationEvent.STREAM,
-                            StreamRange.of("-", "+"), 1);
+                            StreamRange.of("+", "-"), 1);
                     lastId = newest.isEmpty() ? NONE : newest.get(0).id();
                 } else if (wasDown) {
                     checkForGap();

@@ -108,7 +108,7 @@ final class CachePolicy {
         if ("STALE".equalsIgnoreCase(String.valueOf(headers.get("X-Cache")).trim())) {
             ttl = Math.min(ttl, config.staleTtl().toMillis());
         }
-        return ttl;
+        return Math.max(0, ttl);
     }
 
     static Map<String, String> cacheControl(List<String> values) {

@@ -43,6 +43,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -133,6 +134,17 @@ public class EdgeCache {
             onStatus.accept(respond(ctx, entry, now));
             return;
         }
+        Promise<EdgeEntry> leader = inFlight.get(key);
+        if (leader != null) {
+            await(ctx, leader, onStatus, forward);
+            return;
+        }
+        entry = entries.getIfPresent(key); // a fill may have been stored (and left the in-flight map) just now
+        if (entry != null && entry.fresh(now)) {
+            metrics.edgeCacheRequest("hit");
+            onStatus.accept(respond(ctx, entry, now));
+            return;
+        }
         if (request.method() == HttpMethod.HEAD || CachePolicy.conditional(request)) {
             // nothing to store from a HEAD or a 304; the upstream answers these itself
             metrics.edgeCacheRequest("pass");
@@ -140,24 +152,29 @@ public class EdgeCache {
             return;
         }
         Promise<EdgeEntry> mine = Promise.promise();
-        Promise<EdgeEntry> leader = inFlight.putIfAbsent(key, mine);
+        leader = inFlight.putIfAbsent(key, mine);
         if (leader != null) {
-            metrics.edgeCacheRequest("collapsed");
-            Context context = Vertx.currentContext();
-            leader.future().onComplete(loaded -> context.runOnContext(ignored -> {
-                if (ctx.response().closed() || ctx.response().ended()) {
-                    return;
-                }
-                if (loaded.succeeded() && loaded.result() != null) {
-                    onStatus.accept(respond(ctx, loaded.result(), System.currentTimeMillis()));
-                } else {
-                    forward.accept(null); // the leader's answer could not be stored: each goes upstream
-                }
-            }));
+            await(ctx, leader, onStatus, forward);
             return;
         }
         metrics.edgeCacheRequest("miss");
         forward.accept(new Fill(key, generation.get(), mine));
+    }
+
+    /** Waits for the request filling the key: answered from its entry, or sent upstream itself when none was stored. */
+    private void await(RoutingContext ctx, Promise<EdgeEntry> leader, IntConsumer onStatus, Consumer<ResponseCapture> forward) {
+        metrics.edgeCacheRequest("collapsed");
+        Context context = Vertx.currentContext();
+        leader.future().onComplete(loaded -> context.runOnContext(ignored -> {
+            if (ctx.response().closed() || ctx.response().ended()) {
+                return;
+            }
+            if (loaded.succeeded() && loaded.result() != null) {
+                onStatus.accept(respond(ctx, loaded.result(), System.currentTimeMillis()));
+            } else {
+                forward.accept(null); // the filling answer was not stored: each waiting request goes upstream
+            }
+        }));
     }
 
     /** Drops every entry carrying one of {@code tags}; returns how many. */
@@ -218,7 +235,11 @@ public class EdgeCache {
         out.setStatusCode(entry.status());
         String acceptEncoding = request.getHeader("Accept-Encoding");
         byte[] body = entry.identity();
-        if (entry.br() != null && Compression.accepts(acceptEncoding, "br")) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            // Vert.x's HTTP/2 encoder compresses whatever the Content-Encoding header names, so a stored gzip body
+            // would be gzipped twice (eclipse-vertx/vert.x#5371): the identity goes, compressed by the server
+            compression.shouldCompress(ctx, contentType(entry), null, body.length);
+        } else if (entry.br() != null && Compression.accepts(acceptEncoding, "br")) {
             body = entry.br();
             out.headers().set("Content-Encoding", "br");
         } else if (entry.gzip() != null && Compression.accepts(acceptEncoding, "gzip")) {
@@ -232,6 +253,15 @@ public class EdgeCache {
             out.end(Buffer.buffer(body));
         }
         return entry.status();
+    }
+
+    private static String contentType(EdgeEntry entry) {
+        for (Map.Entry<String, String> header : entry.headers()) {
+            if (header.getKey().equalsIgnoreCase("Content-Type")) {
+                return header.getValue();
+            }
+        }
+        return null;
     }
 
     /** Builds an entry from a complete answer (runs on a worker: compression). */

@@ -20,8 +20,8 @@ import com.motoroctane.gateway.ratelimit.RateLimiter;
 import io.smallrye.jwt.build.Jwt;
 
 /**
- * What every gateway test starts from: no rate-limit counts left by an earlier test, closed breakers,
- * an empty stub. Tests then count from zero, against the real limits of the configuration.
+ * What every gateway test starts from: no rate-limit counts left by an earlier test, an empty edge cache,
+ * closed breakers, an empty stub. Tests then count from zero, against the real limits of the configuration.
  */
 public abstract class GatewayTest {
 
@@ -33,6 +33,9 @@ public abstract class GatewayTest {
 
     @Inject
     protected TestWindowClock clock;
+
+    @Inject
+    protected com.motoroctane.gateway.edgecache.EdgeCache edgeCache;
 
     @Inject
     protected com.motoroctane.gateway.config.GatewayConfig gatewayConfig;
@@ -58,6 +61,7 @@ public abstract class GatewayTest {
         stub.resetRequests();
         stub.resetScenarios();
         clearRateLimits();
+        edgeCache.purgeAll();
         upstreams.all().forEach(upstream -> upstream.breaker().reset());
     }
 

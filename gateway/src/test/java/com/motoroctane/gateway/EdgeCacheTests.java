@@ -1,0 +1,326 @@
+package com.motoroctane.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.zip.GZIPInputStream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.aayushatharva.brotli4j.decoder.Decoder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.motoroctane.common.events.InvalidationEvent;
+import com.motoroctane.devstack.RedisProcess;
+import com.motoroctane.gateway.edgecache.EdgeCache;
+import com.motoroctane.gateway.edgecache.EdgeCacheInvalidations;
+import com.motoroctane.gateway.support.GatewayTest;
+import com.motoroctane.gateway.support.GatewayTestResource;
+import com.motoroctane.invalidation.InvalidationStream;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The edge cache against the real catalog-service (and a stub upstream where an answer's headers must be
+ * chosen or its arrival held back), the real Redis and its invalidation stream.
+ */
+@QuarkusTest
+@WithTestResource(value = GatewayTestResource.class, scope = TestResourceScope.GLOBAL)
+class EdgeCacheTests extends GatewayTest {
+
+    @Inject
+    EdgeCache cache;
+
+    @Inject
+    EdgeCacheInvalidations invalidations;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    ObjectMapper json;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    /** HTTP/1.1, as a TLS-terminating load balancer speaks to the gateway (h2c is checked on its own). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void aSecondReadIsAnEdgeHitWithTheSameBytesAndAnAge() {
+        var first = given().header("Accept-Encoding", "identity").get("/api/brands").then().statusCode(200)
+                .header("X-Cache", not(equalTo("EDGE-HIT"))).extract();
+        var second = given().header("Accept-Encoding", "identity").get("/api/brands").then().statusCode(200)
+                .header("X-Cache", equalTo("EDGE-HIT"))
+                .header("Age", notNullValue())
+                .header("ETag", equalTo(first.header("ETag")))
+                .header("Surrogate-Key", equalTo(first.header("Surrogate-Key")))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .extract();
+        assertArrayEquals(first.asByteArray(), second.asByteArray());
+        given().head("/api/brands").then().statusCode(200).header("X-Cache", equalTo("EDGE-HIT"));
+    }
+
+    @Test
+    void ifNoneMatchIsAnswered304AtTheEdge() {
+        String etag = given().get("/api/brands").then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", etag).get("/api/brands").then().statusCode(304)
+                .header("X-Cache", equalTo("EDGE-HIT")).header("ETag", equalTo(etag));
+        given().header("If-None-Match", "\"something-else\"").get("/api/brands").then().statusCode(200)
+                .header("X-Cache", equalTo("EDGE-HIT"));
+    }
+
+    @Test
+    void aRequestWithCredentialsIsNeverAnsweredFromTheEdge() {
+        given().get("/api/brands").then().statusCode(200);
+        given().get("/api/brands").then().header("X-Cache", equalTo("EDGE-HIT"));
+        given().header("Cookie", "session=abc").get("/api/brands").then().statusCode(200)
+                .header("X-Cache", not(equalTo("EDGE-HIT")));
+        given().header("Authorization", "Bearer " + adminToken()).get("/api/brands").then().statusCode(200)
+                .header("X-Cache", not(equalTo("EDGE-HIT")));
+    }
+
+    @Test
+    void answersThatArePrivateNoStoreNoCacheSetACookieVaryOrCarryNoFreshnessAreNotStored() {
+        String[][] answers = {
+                {"private", "Cache-Control", "private, max-age=60"},
+                {"no-store", "Cache-Control", "public, s-maxage=60, no-store"},
+                {"no-cache", "Cache-Control", "public, no-cache, max-age=60"},
+                {"cookie", "Set-Cookie", "id=1"},
+                {"vary", "Vary", "Accept"},
+                {"no-freshness", "X-Nothing", "1"},
+        };
+        for (String[] answer : answers) {
+            String path = "/api/edge-test/" + answer[0];
+            var response = aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withHeader(answer[1], answer[2]).withBody("{\"a\":1}");
+            if (!answer[1].equals("Cache-Control")) {
+                response = response.withHeader("Cache-Control", "public, max-age=60");
+            }
+            if (answer[0].equals("no-freshness")) {
+                response = aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}");
+            }
+            stub.register(get(urlPathEqualTo(path)).willReturn(response));
+            given().get(path).then().statusCode(200);
+            given().get(path).then().statusCode(200).header("X-Cache", not(equalTo("EDGE-HIT")));
+            stub.verifyThat(2, getRequestedFor(urlPathEqualTo(path)));
+        }
+        stub.register(get(urlPathEqualTo("/api/edge-test/unavailable")).willReturn(aResponse().withStatus(503)
+                .withHeader("Cache-Control", "public, max-age=60").withBody("{}")));
+        given().get("/api/edge-test/unavailable").then().statusCode(503);
+        given().get("/api/edge-test/unavailable").then().statusCode(503).header("X-Cache", not(equalTo("EDGE-HIT")));
+        assertEquals(0, cache.size(), "nothing of these is held");
+    }
+
+    @Test
+    void sMaxAgeIsPreferredAndTheQueryOrderDoesNotSplitEntries() {
+        stub.register(get(urlPathEqualTo("/api/edge-test/shared")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Cache-Control", "public, max-age=0, s-maxage=120").withBody("{\"shared\":true}")));
+        given().get("/api/edge-test/shared?b=2&a=1").then().statusCode(200);
+        given().get("/api/edge-test/shared?a=1&b=2").then().statusCode(200).header("X-Cache", equalTo("EDGE-HIT"))
+                .header("X-Cache-TTL", notNullValue());
+        stub.verifyThat(1, getRequestedFor(urlPathEqualTo("/api/edge-test/shared")));
+    }
+
+    @Test
+    void gzipAndBrVariantsDecodeToTheIdentityBytes() throws Exception {
+        given().get("/api/brands").then().statusCode(200);
+        HttpResponse<byte[]> identity = raw("/api/brands", "identity");
+        assertEquals("EDGE-HIT", identity.headers().firstValue("X-Cache").orElse(""));
+        assertEquals("identity", identity.headers().firstValue("Content-Encoding").orElse("identity"));
+        assertTrue(identity.body().length >= 1024, "a list worth compressing");
+
+        HttpResponse<byte[]> gzip = raw("/api/brands", "gzip");
+        assertEquals("gzip", gzip.headers().firstValue("Content-Encoding").orElse(""));
+        assertEquals("EDGE-HIT", gzip.headers().firstValue("X-Cache").orElse(""));
+        assertTrue(gzip.headers().allValues("Vary").toString().contains("Accept-Encoding"));
+        assertArrayEquals(identity.body(), new GZIPInputStream(new ByteArrayInputStream(gzip.body())).readAllBytes());
+        assertTrue(gzip.body().length < identity.body().length);
+
+        HttpResponse<byte[]> br = raw("/api/brands", "gzip, deflate, br");
+        if (cache.brotli()) {
+            assertEquals("br", br.headers().firstValue("Content-Encoding").orElse(""));
+            assertArrayEquals(identity.body(), Decoder.decompress(br.body()).getDecompressedData());
+        } else {
+            assertEquals("gzip", br.headers().firstValue("Content-Encoding").orElse(""));
+        }
+        // h2c: the server's HTTP/2 encoder compresses itself (a stored gzip body would be gzipped twice there)
+        HttpResponse<byte[]> h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build().send(
+                HttpRequest.newBuilder(root.toURI().resolve("/api/brands")).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        byte[] h2Body = "gzip".equals(h2.headers().firstValue("Content-Encoding").orElse(""))
+                ? new GZIPInputStream(new ByteArrayInputStream(h2.body())).readAllBytes() : h2.body();
+        assertArrayEquals(identity.body(), h2Body);
+
+        HttpResponse<byte[]> refused = raw("/api/brands", "br;q=0, gzip;q=0");
+        assertEquals("identity", refused.headers().firstValue("Content-Encoding").orElse("identity"));
+        assertArrayEquals(identity.body(), refused.body());
+    }
+
+    @Test
+    void concurrentMissesForOneKeyShareOneUpstreamRequest() throws Exception {
+        stub.register(get(urlPathEqualTo("/api/edge-test/slow")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(400).withHeader("Content-Type", "application/json")
+                .withHeader("Cache-Control", "public, s-maxage=60").withBody("{\"slow\":true}")));
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            answers.add(http.sendAsync(HttpRequest.newBuilder(root.toURI().resolve("/api/edge-test/slow")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.get();
+            assertEquals(200, response.statusCode());
+            assertEquals("{\"slow\":true}", response.body());
+        }
+        // whether a request came while the first was in flight (it waited) or after (a hit), none went upstream
+        stub.verifyThat(1, getRequestedFor(urlPathEqualTo("/api/edge-test/slow")));
+    }
+
+    @Test
+    void theByteBoundEvictsAndAnObjectOverTheSizeLimitIsNotStored() {
+        byte[] body = new byte[200 * 1024];
+        Arrays.fill(body, (byte) 'x');
+        stub.register(get(urlPathEqualTo("/api/edge-test/big/1")).willReturn(binary(body)));
+        for (int i = 1; i <= 8; i++) {
+            stub.register(get(urlPathEqualTo("/api/edge-test/big/" + i)).willReturn(binary(body)));
+            given().get("/api/edge-test/big/" + i).then().statusCode(200);
+        }
+        cache.cleanUp();
+        long max = gatewayConfig.edgeCache().maxBytes();
+        assertTrue(cache.weightedBytes() <= max, cache.weightedBytes() + " bytes held, bound " + max);
+        assertTrue(cache.size() < 8, "1.6 MB of answers do not fit in 1 MiB: " + cache.size() + " held");
+        assertTrue(cache.size() > 0);
+
+        byte[] huge = new byte[gatewayConfig.edgeCache().maxObjectBytes() + 1];
+        stub.register(get(urlPathEqualTo("/api/edge-test/huge")).willReturn(binary(huge)));
+        given().get("/api/edge-test/huge").then().statusCode(200);
+        byte[] again = given().get("/api/edge-test/huge").then().statusCode(200)
+                .header("X-Cache", not(equalTo("EDGE-HIT"))).extract().asByteArray();
+        assertEquals(huge.length, again.length, "relayed whole, only not kept");
+        stub.verifyThat(2, getRequestedFor(urlPathEqualTo("/api/edge-test/huge")));
+    }
+
+    @Test
+    void anInvalidationEventOnTheStreamPurgesTheEntriesWithItsTags() throws Exception {
+        String tags = given().get("/api/brands").then().statusCode(200).extract().header("Surrogate-Key");
+        String tag = tags.trim().split("\\s+")[0];
+        stubTagged("/api/edge-test/other", "unrelated-tag");
+        given().get("/api/edge-test/other").then().statusCode(200);
+        given().get("/api/brands").then().header("X-Cache", equalTo("EDGE-HIT"));
+        assertEquals(2, cache.size());
+
+        publish(tag);
+        await(() -> cache.size() == 1, "the entry tagged " + tag + " is purged");
+        given().get("/api/edge-test/other").then().header("X-Cache", equalTo("EDGE-HIT"));
+        given().get("/api/brands").then().header("X-Cache", not(equalTo("EDGE-HIT")));
+    }
+
+    @Test
+    void aGapInTheStreamAfterARedisOutageFlushesEverything() throws Exception {
+        String marker = publish("nothing-cached-has-this-tag");
+        await(() -> marker.equals(invalidations.lastEventId()), "the edge has read the stream up to " + marker);
+        given().get("/api/brands").then().statusCode(200);
+        stubTagged("/api/edge-test/other", "unrelated-tag");
+        given().get("/api/edge-test/other").then().statusCode(200);
+        assertEquals(2, cache.size());
+
+        RedisProcess.command(redisPort, "SHUTDOWN NOSAVE");
+        new RedisProcess(redisPort, Files.createTempDirectory("redis-restart")).start(); // empty: the stream is gone
+        await(() -> cache.size() == 0, "everything is flushed: events may have been missed");
+        clearRateLimits();
+    }
+
+    @Test
+    void theAdminPurgeNeedsAnAdminTokenAndPurgesByTagOrEverything() throws Exception {
+        stubTagged("/api/edge-test/a", "tag-a");
+        stubTagged("/api/edge-test/b", "tag-b");
+        given().get("/api/edge-test/a").then().statusCode(200);
+        given().get("/api/edge-test/b").then().statusCode(200);
+        String purge = "/api/admin/edge-cache/purge";
+
+        given().contentType("application/json").body("{\"tags\":[\"tag-a\"]}").post(purge).then().statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + token(Set.of("editor"))).contentType("application/json")
+                .body("{\"tags\":[\"tag-a\"]}").post(purge).then().statusCode(403);
+        assertEquals(2, cache.size(), "a refused purge purges nothing");
+
+        given().header("Authorization", "Bearer " + adminToken()).contentType("application/json")
+                .body("{\"tags\":[]}").post(purge).then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("tags"));
+        given().header("Authorization", "Bearer " + adminToken()).contentType("application/json")
+                .body("{\"tags\":").post(purge).then().statusCode(400).contentType("application/problem+json");
+
+        given().header("Authorization", "Bearer " + adminToken()).contentType("application/json")
+                .body("{\"tags\":[\"tag-a\"]}").post(purge).then().statusCode(200)
+                .body("purged", equalTo(1)).body("announced", equalTo(true));
+        given().get("/api/edge-test/b").then().header("X-Cache", equalTo("EDGE-HIT"));
+        given().get("/api/edge-test/a").then().header("X-Cache", not(equalTo("EDGE-HIT")));
+
+        given().header("Authorization", "Bearer " + adminToken()).contentType("application/json")
+                .body("{\"all\":true}").post(purge).then().statusCode(200).body("all", equalTo(true));
+        await(() -> cache.size() == 0, "everything is purged");
+    }
+
+    private void stubTagged(String path, String tag) {
+        stub.register(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("Cache-Control", "public, s-maxage=300")
+                .withHeader("Surrogate-Key", tag).withBody("{\"path\":\"" + path + "\"}")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder binary(byte[] body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/octet-stream")
+                .withHeader("Cache-Control", "public, s-maxage=300").withBody(body);
+    }
+
+    /** Appends an event as admin-service does; returns its stream id. */
+    private String publish(String tag) throws Exception {
+        InvalidationEvent event = new InvalidationEvent(UUID.randomUUID().toString(), "updated", "brand", List.of("x"),
+                List.of(), List.of(), List.of(tag), 1, Instant.now());
+        InvalidationStream.publish(redis, json.writeValueAsString(event), 100_000);
+        return redis.stream(String.class).xrevrange(InvalidationEvent.STREAM,
+                io.quarkus.redis.datasource.stream.StreamRange.of("+", "-"), 1).get(0).id(); // XREVRANGE takes end, start
+    }
+
+    private HttpResponse<byte[]> raw(String path, String acceptEncoding) throws Exception {
+        URI uri = root.toURI().resolve(path);
+        return http.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", acceptEncoding).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        for (int i = 0; i < 400 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(25);
+        }
+        assertTrue(condition.getAsBoolean(), what);
+    }
+}
