@@ -232,11 +232,10 @@ class EdgeCacheTests extends GatewayTest {
 
     @Test
     void anInvalidationEventOnTheStreamPurgesTheEntriesWithItsTags() throws Exception {
-        String tags = given().get("/api/brands").then().statusCode(200).extract().header("Surrogate-Key");
+        String tags = prime("/api/brands");
         String tag = tags.trim().split("\\s+")[0];
         stubTagged("/api/edge-test/other", "unrelated-tag");
-        given().get("/api/edge-test/other").then().statusCode(200);
-        given().get("/api/brands").then().header("X-Cache", equalTo("EDGE-HIT"));
+        prime("/api/edge-test/other");
         assertEquals(2, cache.size());
 
         publish(tag);
@@ -249,9 +248,9 @@ class EdgeCacheTests extends GatewayTest {
     void aGapInTheStreamAfterARedisOutageFlushesEverything() throws Exception {
         String marker = publish("nothing-cached-has-this-tag");
         await(() -> marker.equals(invalidations.lastEventId()), "the edge has read the stream up to " + marker);
-        given().get("/api/brands").then().statusCode(200);
+        prime("/api/brands");
         stubTagged("/api/edge-test/other", "unrelated-tag");
-        given().get("/api/edge-test/other").then().statusCode(200);
+        prime("/api/edge-test/other");
         assertEquals(2, cache.size());
 
         RedisProcess.command(redisPort, "SHUTDOWN NOSAVE");
@@ -264,8 +263,8 @@ class EdgeCacheTests extends GatewayTest {
     void theAdminPurgeNeedsAnAdminTokenAndPurgesByTagOrEverything() throws Exception {
         stubTagged("/api/edge-test/a", "tag-a");
         stubTagged("/api/edge-test/b", "tag-b");
-        given().get("/api/edge-test/a").then().statusCode(200);
-        given().get("/api/edge-test/b").then().statusCode(200);
+        prime("/api/edge-test/a");
+        prime("/api/edge-test/b");
         String purge = "/api/admin/edge-cache/purge";
 
         given().contentType("application/json").body("{\"tags\":[\"tag-a\"]}").post(purge).then().statusCode(401)
@@ -289,6 +288,15 @@ class EdgeCacheTests extends GatewayTest {
         given().header("Authorization", "Bearer " + adminToken()).contentType("application/json")
                 .body("{\"all\":true}").post(purge).then().statusCode(200).body("all", equalTo(true));
         await(() -> cache.size() == 0, "everything is purged");
+    }
+
+    /**
+     * Fills the entry and waits until it is stored: the second read waits for the fill (or hits), so it is an
+     * EDGE-HIT only once the entry is there. Returns the entry's surrogate keys.
+     */
+    private static String prime(String path) {
+        given().get(path).then().statusCode(200);
+        return given().get(path).then().statusCode(200).header("X-Cache", equalTo("EDGE-HIT")).extract().header("Surrogate-Key");
     }
 
     private void stubTagged(String path, String tag) {

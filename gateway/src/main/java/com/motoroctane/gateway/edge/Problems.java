@@ -61,6 +61,15 @@ public class Problems {
                 status >= 500 ? "The request could not be completed; it has been logged" : title));
     }
 
+    /** A refusal the gateway words itself is sent as problem+json; anything else is the router's failure to handle. */
+    public void fail(RoutingContext ctx, Throwable failure) {
+        if (failure instanceof ProblemException p) {
+            send(ctx, p);
+        } else {
+            ctx.fail(failure);
+        }
+    }
+
     public void send(RoutingContext ctx, ProblemException p) {
         HttpServerResponse response = ctx.response();
         if (response.headWritten() || response.ended() || response.closed()) {

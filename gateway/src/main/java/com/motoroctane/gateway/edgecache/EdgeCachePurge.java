@@ -68,7 +68,7 @@ public class EdgeCachePurge {
     public void handle(RoutingContext ctx) {
         Bodies.readSmall(ctx.request(), MAX_BODY, "A purge request lists tags; this one is larger than the gateway reads")
                 .onSuccess(body -> purge(ctx, body))
-                .onFailure(failure -> fail(ctx, failure));
+                .onFailure(failure -> problems.fail(ctx, failure));
     }
 
     private void purge(RoutingContext ctx, Buffer body) {
@@ -142,11 +142,4 @@ public class EdgeCachePurge {
         return Problems.problem(400, "invalid-purge", "Invalid purge request", detail);
     }
 
-    private void fail(RoutingContext ctx, Throwable failure) {
-        if (failure instanceof ProblemException p) {
-            problems.send(ctx, p);
-        } else {
-            ctx.fail(failure);
-        }
-    }
 }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.motoroctane.common.error.ProblemException;
 import com.motoroctane.gateway.config.GatewayConfig;
 import com.motoroctane.gateway.edge.Bodies;
 import com.motoroctane.gateway.edge.Problems;
@@ -80,7 +79,7 @@ public class ProxyHandler {
         RateClass rateClass = limiter.classify(request.path(), request.method()).orElse(null);
         if (rateClass == RateClass.AUTH) {
             readLoginBody(ctx).onSuccess(body -> limitThenForward(ctx, route, rateClass, body))
-                    .onFailure(failure -> fail(ctx, failure));
+                    .onFailure(failure -> problems.fail(ctx, failure));
         } else {
             limitThenForward(ctx, route, rateClass, null);
         }
@@ -156,11 +155,4 @@ public class ProxyHandler {
         }
     }
 
-    private void fail(RoutingContext ctx, Throwable failure) {
-        if (failure instanceof ProblemException p) {
-            problems.send(ctx, p);
-        } else {
-            ctx.fail(failure);
-        }
-    }
 }

@@ -63,7 +63,7 @@ public class AccessGate {
     public void limit(RoutingContext ctx, RateClass rateClass, List<String> identities, Consumer<Decision> allowed) {
         limiter.acquire(rateClass, identities).onComplete(result -> {
             if (result.failed()) {
-                fail(ctx, result.cause());
+                problems.fail(ctx, result.cause());
                 return;
             }
             Decision decision = result.result();
@@ -96,7 +96,7 @@ public class AccessGate {
                     ctx.response().putHeader("WWW-Authenticate", "Bearer");
                 }
                 metrics.authRejected();
-                fail(ctx, checked.cause());
+                problems.fail(ctx, checked.cause());
                 return;
             }
             allowed.accept(checked.result());
@@ -116,11 +116,4 @@ public class AccessGate {
         auth.check(ctx.request(), EdgeAuth.Requirement.ADMIN).onComplete(checked -> then.accept(checked.succeeded()));
     }
 
-    private void fail(RoutingContext ctx, Throwable failure) {
-        if (failure instanceof ProblemException p) {
-            problems.send(ctx, p);
-        } else {
-            ctx.fail(failure);
-        }
-    }
 }
