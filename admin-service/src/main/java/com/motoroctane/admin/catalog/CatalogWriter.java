@@ -222,8 +222,14 @@ public class CatalogWriter {
         Document set = new Document(values);
         Document unset = new Document();
         if (replace) {
+            Document defaults = newsDefaults(entity);
             for (String f : entity.fields().keySet()) {
-                if (!values.containsKey(f) && before.containsKey(f)) {
+                if (values.containsKey(f) || "slug".equals(f)) {
+                    continue; // an article's slug is its published URL: only a slug sent replaces it
+                }
+                if (defaults.containsKey(f)) {
+                    set.put(f, defaults.get(f));
+                } else if (before.containsKey(f)) {
                     unset.append(f, "");
                 }
             }
@@ -711,6 +717,15 @@ public class CatalogWriter {
         }
     }
 
+    /** What a news document holds for a field a create or a PUT does not send: a draft, an active author. */
+    private static Document newsDefaults(Entity entity) {
+        return switch (entity) {
+            case ARTICLE -> new Document("status", NewsFields.DRAFT);
+            case NEWS_AUTHOR -> new Document("isActive", true);
+            default -> new Document();
+        };
+    }
+
     /** An article's own slug, sent by the client: taken by another article is a 409 naming {@code slug}. */
     private void requireFreeSlug(Entity entity, String slug, String self) {
         Document holder = collection(entity).find(eq("slug", slug)).projection(Projections.include("id")).first();
@@ -845,12 +860,10 @@ public class CatalogWriter {
         Date now = new Date();
         Document doc = new Document("id", id);
         doc.putAll(values);
-        switch (entity) {
-            case BRAND, MODEL, VARIANT -> doc.putIfAbsent("status", CatalogFields.ACTIVE);
-            case ARTICLE -> doc.putIfAbsent("status", NewsFields.DRAFT);
-            case NEWS_AUTHOR -> doc.putIfAbsent("isActive", true);
-            default -> { }
+        if (entity == Entity.BRAND || entity == Entity.MODEL || entity == Entity.VARIANT) {
+            doc.putIfAbsent("status", CatalogFields.ACTIVE);
         }
+        newsDefaults(entity).forEach(doc::putIfAbsent);
         if (entity == Entity.BRAND && doc.get("ranking") == null) {
             List<Integer> free = new ArrayList<>(availableRankings(null));
             if (plan != null) {
