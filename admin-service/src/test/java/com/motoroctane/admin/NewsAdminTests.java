@@ -471,5 +471,9 @@ class NewsAdminTests extends CatalogTest {
         as("editor").body(article("Counted, rewritten")).put("/api/admin/articles/" + id).then().statusCode(200)
                 .body("comments", equalTo(4)).body("slug", equalTo(slug)).body("status", equalTo("draft"))
                 .body("title", equalTo("Counted, rewritten"));
+        Map<String, Object> published = article("Counted, published");
+        published.put("status", "published");
+        as("editor").body(published).put("/api/admin/articles/" + id).then().statusCode(200)
+                .body("status", equalTo("published")).body("publishDate", org.hamcrest.Matchers.notNullValue());
     }
 }

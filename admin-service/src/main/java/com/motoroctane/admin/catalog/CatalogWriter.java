@@ -239,6 +239,7 @@ public class CatalogWriter {
         planned.putAll(set);
         unset.keySet().forEach(planned::remove);
         articleRules(entity, planned, set);
+        set.keySet().forEach(unset::remove); // a PUT of a published article without a date: dated now, not unset
         planned.put("version", version(before) + 1);
         Change change = change("updated", entity, before, planned);
         if (!entity.news()) {
