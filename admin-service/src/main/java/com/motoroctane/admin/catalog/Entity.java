@@ -135,6 +135,11 @@ public enum Entity {
         };
     }
 
+    /** The field the natural id (and the slug, where there is one) is made from; null for a comparison. */
+    public String idSource() {
+        return this == VARIANT ? "name" : slugSource();
+    }
+
     /** {@code /api/admin/{articles,categories,tags,authors}}. */
     public static Entity ofNewsPath(String kind) {
         return switch (kind) {

@@ -105,7 +105,7 @@ public class InputReader {
                 }
             }
         }
-        String source = entity.slugSource();
+        String source = entity.idSource();
         if (source != null && values.get(source) instanceof String name && !errors.has(source)
                 && !SLUGGABLE.matcher(CatalogFields.slug(name)).find()) {
             // the id and the URL slug are made from the name: one without a letter or digit would give
