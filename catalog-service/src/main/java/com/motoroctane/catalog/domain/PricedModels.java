@@ -37,7 +37,7 @@ final class PricedModels {
             rows.add(new Row(candidate.getString("id"), price));
         }
         SortSpec sort = query.sort();
-        boolean byPrice = "price".equals(sort.name());
+        boolean byPrice = Aggregates.STARTING_PRICE.equals(sort.name());
         Comparator<Row> order = byPrice
                 ? Comparator.comparing((Row r) -> r.price() == null)
                         .thenComparing(Row::price, Comparator.nullsLast(sort.descending() ? Comparator.<Long>reverseOrder() : Comparator.<Long>naturalOrder()))
