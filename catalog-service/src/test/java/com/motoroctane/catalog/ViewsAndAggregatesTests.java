@@ -216,7 +216,7 @@ class ViewsAndAggregatesTests {
             keys.add("stats");
         }
         InvalidationEvent event = new InvalidationEvent(UUID.randomUUID().toString(), "updated", "variant", List.of(variantId),
-                List.of(), List.of(), keys, 2, Instant.now());
+                List.of(brandId), List.of(modelId), keys, 2, Instant.now());
         redis.stream(String.class).xadd(InvalidationEvent.STREAM, Map.of(InvalidationEvent.STREAM_FIELD, json.writeValueAsString(event)));
     }
 

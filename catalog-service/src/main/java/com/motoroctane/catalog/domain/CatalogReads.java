@@ -68,7 +68,7 @@ public class CatalogReads {
     /** Models filtered by a starting-price band or sorted by starting price (see {@link PricedModels}). */
     public Rendered modelsByPrice(ListQuery query, Long minPrice, Long maxPrice) {
         return envelope(Listing.MODELS, query,
-                PricedModels.page(store, summaries.all(), query.withFields(stored(query.fields())), minPrice, maxPrice));
+                PricedModels.page(store, summaries, query.withFields(stored(query.fields())), minPrice, maxPrice));
     }
 
     public Rendered variantsByIds(List<String> ids, List<String> fields) {
