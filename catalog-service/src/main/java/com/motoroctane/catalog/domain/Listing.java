@@ -36,7 +36,6 @@ public enum Listing {
             List.of(new SortSpec("price", "price", false, false), new SortSpec("name", "name", false, false)));
 
     private final String collection;
-    private final List<String> stored;
     private final List<String> fields;
     private final List<String> card;
     private final List<String> aggregates;
@@ -47,7 +46,6 @@ public enum Listing {
     Listing(String collection, List<String> stored, List<String> cardStored, List<String> aggregates, CacheKind kind,
             String entity, List<SortSpec> sorts) {
         this.collection = collection;
-        this.stored = stored;
         this.aggregates = aggregates;
         this.fields = concat(stored, aggregates);
         this.card = concat(cardStored, aggregates);
@@ -73,11 +71,6 @@ public enum Listing {
     /** Values computed beside the stored fields (models: starting price, …); never in a MongoDB projection. */
     public List<String> aggregates() {
         return aggregates;
-    }
-
-    /** Fields stored in the collection (what a detail's {@code fields=} and a batch read may name). */
-    public List<String> storedFields() {
-        return stored;
     }
 
     public String collection() {
