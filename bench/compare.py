@@ -60,7 +60,8 @@ def pct(values, p):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else float("nan")
 
-lists = [json.dumps(every(p)).encode() for p in ("/api/brands", "/api/models", "/api/variants")]
+# whole documents, as the previous system sent them (the lists answer cards by default)
+lists = [json.dumps(every(p)).encode() for p in ("/api/brands?view=full", "/api/models?view=full", "/api/variants?view=full")]
 old, old_gz = sum(len(b) for b in lists), sum(len(gzip.compress(b)) for b in lists)
 print(f"4-way compare, {len(miss)} misses: p50 {pct(miss, 50):.1f} ms, p95 {pct(miss, 95):.1f} ms")
 print(f"4-way compare, {len(hit)} hits:   p50 {pct(hit, 50):.1f} ms, p95 {pct(hit, 95):.1f} ms")

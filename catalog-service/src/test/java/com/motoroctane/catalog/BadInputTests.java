@@ -127,6 +127,19 @@ class BadInputTests {
     }
 
     @Test
+    void viewsAndAggregatesAreCheckedLikeEveryParameter() {
+        badParameter("/api/models?view=compact", "view");
+        badParameter("/api/variants?view=cards", "view").body("detail", containsString("card or full"));
+        badParameter("/api/brands?view=full&fields=name", "view");
+        badParameter("/api/variants/by?ids=v1&view=everything", "view");
+        badParameter("/api/variants?fields=startingPrice", "fields"); // aggregates are a model's
+        badParameter("/api/variants?sort=startingPrice", "sort");
+        badParameter("/api/models?sort=variantCount", "sort");
+        badParameter("/api/models?fields=startingPrice,nope", "fields");
+        badParameter("/api/models?minPrice=1500000&maxPrice=500000&sort=-startingPrice", "minPrice");
+    }
+
+    @Test
     void unknownIdsAndSlugsAre404ProblemJson() {
         for (String url : new String[] {"/api/brands/brand-nope", "/api/brands/nope/formatted", "/api/models/model-nope",
                 "/api/variants/variant-nope", "/api/frontend/models/nope", "/api/frontend/brands/nope/models",

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -67,6 +68,18 @@ class CatalogThroughGatewayTests extends GatewayTest {
             given().get(path).then().statusCode(200).header("X-Content-Type-Options", equalTo("nosniff"))
                     .header("RateLimit-Limit", equalTo("60"));
         }
+    }
+
+    /** Issue 10's "done when": the model list's default page is cards with their aggregates, under the 100 KB budget. */
+    @Test
+    void modelListDefaultPageIsCardsWithAggregatesUnderTheBudget() {
+        Response page = raw().header("Accept-Encoding", "identity").get("/api/models");
+        page.then().statusCode(200).body("data.size()", equalTo(20))
+                .body("data[0]", hasKey("startingPrice")).body("data[0]", hasKey("variantCount"))
+                .body("data[0]", hasKey("brandName")).body("data[0]", not(hasKey("description")));
+        int bytes = page.asByteArray().length;
+        org.junit.jupiter.api.Assertions.assertTrue(bytes <= 100 * 1024, "default model page is " + bytes + " bytes");
+        given().get("/api/models?view=full&limit=1").then().statusCode(200).body("data[0]", hasKey("description"));
     }
 
     @Test

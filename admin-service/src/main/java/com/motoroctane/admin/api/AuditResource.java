@@ -39,23 +39,8 @@ public class AuditResource {
                                  @QueryParam("from") String from, @QueryParam("to") String to,
                                  @QueryParam("page") @DefaultValue("1") String pageText,
                                  @QueryParam("limit") @DefaultValue("20") String limitText) {
-        // read as text: JAX-RS answers an unparseable int query parameter with 404, which names nothing
-        int limit = number("limit", limitText, 1, 100);
-        // the skip (page - 1) * limit must stay an int for MongoDB; beyond it no page can hold anything
-        int page = number("page", pageText, 1, Integer.MAX_VALUE / limit + 1);
-        return audit.search(user, entity, time("from", from), time("to", to), page, limit);
-    }
-
-    private static int number(String name, String text, int min, int max) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, with the range, like an out-of-range number
-        }
-        throw ProblemException.badParameter(name, "must be a whole number from " + min + " to " + max);
+        Paging paging = Paging.of(pageText, limitText);
+        return audit.search(user, entity, time("from", from), time("to", to), paging.page(), paging.limit());
     }
 
     private static Date time(String name, String value) {

@@ -42,7 +42,7 @@ import com.motoroctane.common.error.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * NDJSON backup of the catalogue collections, one {@code {"collection":…,"document":…}} per line in
+ * NDJSON backup of the catalogue and news collections, one {@code {"collection":…,"document":…}} per line in
  * MongoDB relaxed extended JSON (dates survive the round trip). Admin users are never exported.
  */
 @Path("/api/admin")
@@ -51,7 +51,9 @@ import io.smallrye.common.annotation.Blocking;
 public class BackupResource {
 
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
-    private static final List<Entity> ORDER = List.of(Entity.BRAND, Entity.MODEL, Entity.VARIANT, Entity.COMPARISON);
+    /** Referenced before referencing: an article names models, a category, tags and an author. */
+    private static final List<Entity> ORDER = List.of(Entity.BRAND, Entity.MODEL, Entity.VARIANT, Entity.COMPARISON,
+            Entity.NEWS_CATEGORY, Entity.NEWS_TAG, Entity.NEWS_AUTHOR, Entity.ARTICLE);
 
     private final CatalogWriter writer;
 

@@ -53,6 +53,7 @@ import com.motoroctane.common.cache.Tags;
 import com.motoroctane.common.catalog.CatalogFields;
 import com.motoroctane.common.error.ProblemException;
 import com.motoroctane.common.http.ETags;
+import com.motoroctane.common.news.NewsFields;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -147,6 +148,17 @@ public class CatalogWriter {
         db.getCollection("models").createIndex(Indexes.ascending("brandId", "status"));
         db.getCollection("variants").createIndex(Indexes.ascending("modelId", "brandId", "status"));
         db.getCollection("popularcomparisons").createIndex(Indexes.ascending("model1Id", "model2Id"));
+        for (Entity e : Entity.NEWS) {
+            // a slug is a URL: one document per slug, whoever writes it
+            db.getCollection(e.collection()).createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true));
+        }
+        // the readers' queries: visible articles newest first, by category, tag, featured; the admin list by author
+        MongoCollection<Document> articles = collection(Entity.ARTICLE);
+        articles.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("publishDate")));
+        articles.createIndex(Indexes.compoundIndex(Indexes.ascending("categoryId", "status"), Indexes.descending("publishDate")));
+        articles.createIndex(Indexes.compoundIndex(Indexes.ascending("tags", "status"), Indexes.descending("publishDate")));
+        articles.createIndex(Indexes.compoundIndex(Indexes.ascending("isFeatured", "status"), Indexes.descending("publishDate")));
+        articles.createIndex(Indexes.ascending("authorId"));
     }
 
     public MongoCollection<Document> collection(Entity entity) {
@@ -178,6 +190,7 @@ public class CatalogWriter {
                 continue;
             }
             Document created = newDocument(entity, values, id, null);
+            articleRules(entity, created, null);
             Staged staged = events.stage(change("created", entity, null, created));
             try {
                 collection(entity).insertOne(created);
@@ -209,8 +222,14 @@ public class CatalogWriter {
         Document set = new Document(values);
         Document unset = new Document();
         if (replace) {
+            Document defaults = newsDefaults(entity);
             for (String f : entity.fields().keySet()) {
-                if (!values.containsKey(f) && before.containsKey(f)) {
+                if (values.containsKey(f) || "slug".equals(f)) {
+                    continue; // an article's slug is its published URL: only a slug sent replaces it
+                }
+                if (defaults.containsKey(f)) {
+                    set.put(f, defaults.get(f));
+                } else if (before.containsKey(f)) {
                     unset.append(f, "");
                 }
             }
@@ -219,8 +238,13 @@ public class CatalogWriter {
         Document planned = new Document(before);
         planned.putAll(set);
         unset.keySet().forEach(planned::remove);
+        articleRules(entity, planned, set);
+        set.keySet().forEach(unset::remove); // a PUT of a published article without a date: dated now, not unset
         planned.put("version", version(before) + 1);
-        Change change = change("updated", entity, before, planned).lists(values.containsKey("status") ? Tags.STATS : Tags.SEARCH);
+        Change change = change("updated", entity, before, planned);
+        if (!entity.news()) {
+            change.lists(values.containsKey("status") ? Tags.STATS : Tags.SEARCH);
+        }
         Staged staged = events.stage(change);
         Document after;
         try {
@@ -238,10 +262,13 @@ public class CatalogWriter {
     public void delete(Entity entity, String id, String ifMatch, Actor actor) {
         Document before = find(entity, id);
         requireMatch(before, ifMatch);
-        Change change = change("deleted", entity, before, null).lists(Tags.STATS);
+        Change change = change("deleted", entity, before, null);
         List<Document> entries = new ArrayList<>();
         List<Step> cascade = new ArrayList<>();
         switch (entity) {
+            case NEWS_CATEGORY -> refuseWhileUsed(entity, id, eq("categoryId", id));
+            case NEWS_TAG -> refuseWhileUsed(entity, id, eq("tags", id));
+            case NEWS_AUTHOR -> refuseWhileUsed(entity, id, eq("authorId", id));
             case BRAND -> {
                 List<String> models = ids(Entity.MODEL, eq("brandId", id));
                 doomComparisons(models, cascade, change, actor, entries);
@@ -383,7 +410,7 @@ public class CatalogWriter {
         int errorsBefore = plan.errors.size();
         Document system = new Document();
         Document writable = new Document();
-        doc.forEach((k, v) -> (Entity.SYSTEM.contains(k) && (!"slug".equals(k) || hasSlug(entity)) ? system : writable).put(k, v));
+        doc.forEach((k, v) -> (entity.serverOwned(k) && (!"slug".equals(k) || hasSlug(entity)) ? system : writable).put(k, v));
         String id = system.get("id") instanceof String s && ID.matcher(s).matches() ? s : null;
         if (id == null) {
             plan.error(row, "id", "must be lower-case letters, digits and '-'");
@@ -400,6 +427,12 @@ public class CatalogWriter {
         Object version = system.get("version");
         if (version != null && !((version instanceof Integer || version instanceof Long) && ((Number) version).longValue() > 0)) {
             plan.error(row, "version", "must be a positive integer");
+        }
+        for (String counter : Entity.SERVER_OWNED) {
+            Object n = system.get(counter);
+            if (n != null && !((n instanceof Integer || n instanceof Long) && ((Number) n).longValue() >= 0)) {
+                plan.error(row, counter, "must be a whole number, 0 or more");
+            }
         }
         JsonNode body;
         try {
@@ -425,7 +458,18 @@ public class CatalogWriter {
         Document after = new Document("id", id);
         after.putAll(values);
         if (hasSlug(entity)) {
-            after.put("slug", slug != null ? slug : freeSlug(entity, CatalogFields.slug(values.getString("name")), after, plan));
+            after.put("slug", slug != null ? slug : freeSlug(entity, CatalogFields.slug(values.getString(entity.slugSource())), after, plan));
+        }
+        for (String counter : Entity.SERVER_OWNED) {
+            if (entity == Entity.ARTICLE && system.get(counter) != null) {
+                after.put(counter, system.get(counter));
+            }
+        }
+        try {
+            articleRules(entity, after, null);
+        } catch (ProblemException e) {
+            plan.error(row, e.parameter(), PARAMETER_PREFIX.matcher(e.getMessage()).replaceFirst(""));
+            return;
         }
         Date now = new Date();
         after.put("createdAt", system.get("createdAt") != null ? system.get("createdAt")
@@ -655,13 +699,72 @@ public class CatalogWriter {
     }
 
     private static boolean hasSlug(Entity entity) {
-        return entity == Entity.BRAND || entity == Entity.MODEL;
+        return entity.slugSource() != null;
     }
 
-    /** A new name gives a new slug (the id stays): in single writes and batches alike. */
+    /**
+     * A new name gives a new slug (the id stays): in single writes and batches alike. An article keeps the
+     * slug it was published under when its title changes; a slug sent with the write replaces it.
+     */
     private void renamed(Entity entity, Document set, Document before, Plan plan) {
+        if (entity == Entity.ARTICLE) {
+            if (set.get("slug") instanceof String slug && !slug.equals(before.get("slug"))) {
+                requireFreeSlug(entity, slug, before.getString("id"));
+            }
+            return;
+        }
         if (set.containsKey("name") && hasSlug(entity) && !Objects.equals(set.get("name"), before.get("name"))) {
             set.put("slug", freeSlug(entity, CatalogFields.slug(set.getString("name")), before, plan));
+        }
+    }
+
+    /** What a news document holds for a field a create or a PUT does not send: a draft, an active author. */
+    private static Document newsDefaults(Entity entity) {
+        return switch (entity) {
+            case ARTICLE -> new Document("status", NewsFields.DRAFT);
+            case NEWS_AUTHOR -> new Document("isActive", true);
+            default -> new Document();
+        };
+    }
+
+    /** An article's own slug, sent by the client: taken by another article is a 409 naming {@code slug}. */
+    private void requireFreeSlug(Entity entity, String slug, String self) {
+        Document holder = collection(entity).find(eq("slug", slug)).projection(Projections.include("id")).first();
+        if (holder != null && !Objects.equals(holder.getString("id"), self)) {
+            throw new ProblemException(409, "conflict", "Conflict", "slug '" + slug + "' is already used by "
+                    + entity.entityName() + " '" + holder.getString("id") + "'", "slug");
+        }
+    }
+
+    /**
+     * An article as it will be stored: a scheduled one needs the {@code publishDate} it appears at; a
+     * published one without a date is dated now, so "newest first" has something to sort by.
+     * {@code set}, when given, receives what the rule adds (an update's {@code $set}).
+     */
+    private static void articleRules(Entity entity, Document doc, Document set) {
+        if (entity != Entity.ARTICLE) {
+            return;
+        }
+        Object status = doc.get("status");
+        if (NewsFields.SCHEDULED.equals(status) && doc.get("publishDate") == null) {
+            throw ProblemException.badParameter("publishDate", "is required when status is scheduled");
+        }
+        if (NewsFields.PUBLISHED.equals(status) && doc.get("publishDate") == null) {
+            Date now = new Date();
+            doc.put("publishDate", now);
+            if (set != null) {
+                set.put("publishDate", now);
+            }
+        }
+    }
+
+    /** A category, tag or author still named by articles is not deleted: 409 with how many name it. */
+    private void refuseWhileUsed(Entity entity, String id, Bson byArticles) {
+        long using = collection(Entity.ARTICLE).countDocuments(byArticles);
+        if (using > 0) {
+            throw new ProblemException(409, "in-use", "Still referenced", entity.entityName() + " '" + id + "' is used by "
+                    + using + " article" + (using == 1 ? "" : "s") + "; change or delete " + (using == 1 ? "it" : "them")
+                    + " first", "id");
         }
     }
 
@@ -705,6 +808,12 @@ public class CatalogWriter {
                     }
                 }
             }
+            case ARTICLE -> {
+                requireExisting(Entity.NEWS_CATEGORY, "categoryId", values.get("categoryId"), plan);
+                requireExisting(Entity.NEWS_AUTHOR, "authorId", values.get("authorId"), plan);
+                requireExisting(Entity.NEWS_TAG, "tags", values.get("tags"), plan);
+                requireExisting(Entity.MODEL, "linkedCars", values.get("linkedCars"), plan);
+            }
             case COMPARISON -> {
                 for (String f : List.of("model1Id", "model2Id")) {
                     String m = values.getString(f);
@@ -720,6 +829,18 @@ public class CatalogWriter {
         }
     }
 
+    /** {@code value} (an id or a list of ids) names documents of {@code target} that exist (or the batch creates). */
+    private void requireExisting(Entity target, String field, Object value, Plan plan) {
+        List<?> ids = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = (String) ids.get(i);
+            if (current(target, id, plan) == null) {
+                throw ProblemException.badParameter(value instanceof List<?> ? field + "[" + i + "]" : field,
+                        target.entityName() + " '" + id + "' does not exist");
+            }
+        }
+    }
+
     /** The id the previous system would give; collisions get -1, -2, … on create. */
     String naturalId(Entity entity, Document v) {
         return switch (entity) {
@@ -728,6 +849,10 @@ public class CatalogWriter {
             case VARIANT -> "variant-" + v.getString("brandId") + "-" + v.getString("modelId") + "-"
                     + CatalogFields.slug(v.getString("name"));
             case COMPARISON -> "comparison-" + v.getString("model1Id") + "-" + v.getString("model2Id");
+            case ARTICLE -> "article-" + (v.get("slug") instanceof String slug ? slug : CatalogFields.slug(v.getString("title")));
+            case NEWS_CATEGORY -> "category-" + CatalogFields.slug(v.getString("name"));
+            case NEWS_TAG -> "tag-" + CatalogFields.slug(v.getString("name"));
+            case NEWS_AUTHOR -> "author-" + CatalogFields.slug(v.getString("name"));
         };
     }
 
@@ -736,9 +861,10 @@ public class CatalogWriter {
         Date now = new Date();
         Document doc = new Document("id", id);
         doc.putAll(values);
-        if (entity != Entity.COMPARISON) {
+        if (entity == Entity.BRAND || entity == Entity.MODEL || entity == Entity.VARIANT) {
             doc.putIfAbsent("status", CatalogFields.ACTIVE);
         }
+        newsDefaults(entity).forEach(doc::putIfAbsent);
         if (entity == Entity.BRAND && doc.get("ranking") == null) {
             List<Integer> free = new ArrayList<>(availableRankings(null));
             if (plan != null) {
@@ -747,8 +873,10 @@ public class CatalogWriter {
             }
             doc.put("ranking", free.isEmpty() ? Constraints.UNRANKED : free.get(0));
         }
-        if (hasSlug(entity)) {
-            doc.put("slug", freeSlug(entity, CatalogFields.slug(doc.getString("name")), doc, plan));
+        if (entity == Entity.ARTICLE && values.get("slug") instanceof String slug) {
+            requireFreeSlug(entity, slug, id);
+        } else if (hasSlug(entity)) {
+            doc.put("slug", freeSlug(entity, CatalogFields.slug(doc.getString(entity.slugSource())), doc, plan));
         }
         doc.put("createdAt", now);
         doc.put("updatedAt", now);
@@ -828,7 +956,7 @@ public class CatalogWriter {
         if (after != null) {
             change.version(version(after));
         }
-        if (!"updated".equals(type)) {
+        if (!"updated".equals(type) && !entity.news()) {
             change.lists(Tags.STATS);
         }
         return change;
@@ -868,6 +996,10 @@ public class CatalogWriter {
             // a variant's price decides its model's starting price, so model lists sorted or filtered by price
             case VARIANT -> change.lists(Tags.VARIANTS, Tags.MODELS, Tags.SEARCH);
             case COMPARISON -> change.lists(Tags.COMPARISONS, Tags.PAGES);
+            // an article is on its detail (article:<id>) and news lists; linkedCars change nothing the catalogue serves
+            case ARTICLE -> change.lists(Tags.NEWS);
+            // a category, tag or author name is shown on news lists and on article details
+            case NEWS_CATEGORY, NEWS_TAG, NEWS_AUTHOR -> change.lists(Tags.NEWS, Tags.NEWS_TAXONOMY);
         }
     }
 
@@ -878,7 +1010,7 @@ public class CatalogWriter {
     private Document asImported(Entity entity, Document stored) {
         Document system = new Document();
         Document writable = new Document();
-        stored.forEach((k, v) -> (Entity.SYSTEM.contains(k) ? system : writable).put(k, v));
+        stored.forEach((k, v) -> (entity.serverOwned(k) ? system : writable).put(k, v));
         try {
             InputReader.Result r = reader.read(entity, json.readTree(writable.toJson(RELAXED)), false, false);
             if (!r.ok()) {

@@ -20,6 +20,7 @@ import org.owasp.html.Sanitizers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.motoroctane.common.catalog.CatalogFields;
+import com.motoroctane.common.news.NewsFields;
 
 /**
  * Turns a client's JSON object into the fields to store, or the list of what is wrong with it. Types are
@@ -48,6 +49,9 @@ public class InputReader {
     }
 
     private static final Pattern SLUGGABLE = Pattern.compile("[a-z0-9]");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"'`]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+    private static final Pattern SITE = Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,29}");
     private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z!/?]|&#|javascript:", Pattern.CASE_INSENSITIVE);
     private static final PolicyFactory RICH = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.TABLES)
             .and(new HtmlPolicyBuilder().allowElements("ul", "ol", "li").toFactory()).and(new HtmlPolicyBuilder().allowStandardUrlProtocols()
@@ -86,7 +90,7 @@ public class InputReader {
             }
             Field field = entity.fields().get(name);
             if (field == null) {
-                errors.add(name, Entity.SYSTEM.contains(name) ? "is set by the server" : "is not a known field");
+                errors.add(name, entity.serverOwned(name) ? "is set by the server" : "is not a known field");
                 continue;
             }
             Object value = value(field, e.getValue(), errors);
@@ -101,11 +105,12 @@ public class InputReader {
                 }
             }
         }
-        if (values.get("name") instanceof String name && !errors.has("name")
+        String source = entity.idSource();
+        if (source != null && values.get(source) instanceof String name && !errors.has(source)
                 && !SLUGGABLE.matcher(CatalogFields.slug(name)).find()) {
             // the id and the URL slug are made from the name: one without a letter or digit would give
             // "brand-" and "-1"
-            errors.add("name", "must contain a letter (a-z) or a digit; the id and URL slug are made from it");
+            errors.add(source, "must contain a letter (a-z) or a digit; the id and URL slug are made from it");
         }
         return errors.result(values);
     }
@@ -227,8 +232,116 @@ public class InputReader {
                             return d;
                         });
             }
+            case SLUG -> {
+                String v = plain(name, node, f.maxLength(), errors);
+                if (v != null && !errors.has(name) && !SLUG.matcher(v).matches()) {
+                    errors.add(name, "must be lower-case letters a-z, digits and single '-' between them");
+                }
+                return v;
+            }
+            case EMAIL -> {
+                String v = plain(name, node, f.maxLength(), errors);
+                if (v != null && !errors.has(name) && !EMAIL.matcher(v).matches()) {
+                    errors.add(name, "must be an e-mail address");
+                }
+                return v;
+            }
+            case DATE -> {
+                return date(name, node, errors);
+            }
+            case REFS, STRINGS -> {
+                List<String> out = new ArrayList<>();
+                if (!node.isArray() || node.size() > f.maxLength()) {
+                    errors.add(name, "must be an array of at most " + f.maxLength() + " strings");
+                    return out;
+                }
+                for (int i = 0; i < node.size(); i++) {
+                    String v = plain(name + "[" + i + "]", node.get(i), f.kind() == Field.Kind.REFS ? 200 : 100, errors);
+                    if (v == null || v.isEmpty()) {
+                        errors.add(name + "[" + i + "]", "must be a non-blank string");
+                    } else if (!out.contains(v)) {
+                        out.add(v);
+                    }
+                }
+                return out;
+            }
+            case BLOCKS -> {
+                return objects(name, node, f.maxLength(), Set.copyOf(NewsFields.CONTENT_BLOCK), errors, (o, path) -> block(o, path, errors));
+            }
+            case SOCIAL_LINKS -> {
+                Document links = new Document();
+                if (!node.isObject() || node.size() > f.maxLength()) {
+                    errors.add(name, "must be an object of at most " + f.maxLength() + " site: URL pairs");
+                    return links;
+                }
+                node.fields().forEachRemaining(link -> {
+                    String path = name + "." + link.getKey();
+                    if (!SITE.matcher(link.getKey()).matches()) {
+                        errors.add(path, "is not a site name (letters and digits, starting with a letter)");
+                        return;
+                    }
+                    String url = url(path, link.getValue(), errors);
+                    check(path, "url", url, errors);
+                    links.put(link.getKey(), url);
+                });
+                return links;
+            }
             default -> throw new IllegalStateException(f.kind().name());
         }
+    }
+
+    /**
+     * One of an article's {@code contentBlocks}: {@code content} is HTML cleaned by the same allow-list as
+     * every rich-text field; an image block needs {@code imageUrl}, every other block {@code content}.
+     */
+    private Document block(ObjectNode o, String path, Errors errors) {
+        String type = plain(path + ".type", o.get("type"), 20, errors);
+        if (type == null) {
+            errors.add(path + ".type", "is required");
+        } else if (!NewsFields.BLOCK_TYPES.contains(type)) {
+            errors.add(path + ".type", "must be one of " + NewsFields.BLOCK_TYPES);
+        }
+        String id = plain(path + ".id", o.get("id"), 100, errors);
+        String content = rich(path + ".content", o.get("content"), 20_000, errors);
+        String imageUrl = url(path + ".imageUrl", o.get("imageUrl"), errors);
+        check(path + ".imageUrl", "url", imageUrl, errors);
+        String caption = plain(path + ".imageCaption", o.get("imageCaption"), 300, errors);
+        if ("image".equals(type) && imageUrl == null) {
+            errors.add(path + ".imageUrl", "is required for an image block");
+        } else if (type != null && !"image".equals(type) && content == null) {
+            errors.add(path + ".content", "is required for a " + type + " block");
+        }
+        Document block = new Document("id", id == null || id.isEmpty() ? "block-" + blockNumber(path) : id)
+                .append("type", type);
+        if (content != null) {
+            block.append("content", content);
+        }
+        if (imageUrl != null) {
+            block.append("imageUrl", imageUrl);
+        }
+        if (caption != null) {
+            block.append("imageCaption", caption);
+        }
+        return block;
+    }
+
+    /** {@code contentBlocks[4]} → 5: a block sent without an id gets {@code block-<n>}. */
+    private static int blockNumber(String path) {
+        return Integer.parseInt(path.substring(path.lastIndexOf('[') + 1, path.length() - 1)) + 1;
+    }
+
+    /** An ISO-8601 instant ({@code 2026-03-01T09:30:00Z}, or with an offset), or the {@code {"$date": …}} an export writes. */
+    private static java.util.Date date(String name, JsonNode node, Errors errors) {
+        JsonNode text = node.isObject() && node.size() == 1 && node.has("$date") ? node.get("$date") : node;
+        if (text.isTextual() && text.asText().length() <= 40) {
+            try {
+                return java.util.Date.from(java.time.OffsetDateTime.parse(text.asText()).toInstant());
+            } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+                // answered below
+            }
+        }
+        errors.add(name, "must be an ISO-8601 date-time with a zone, such as 2026-03-01T09:30:00Z");
+        return null;
     }
 
     private interface Item {
@@ -236,9 +349,13 @@ public class InputReader {
     }
 
     private static List<Document> objects(String name, JsonNode node, Set<String> keys, Errors errors, Item item) {
+        return objects(name, node, 100, keys, errors, item);
+    }
+
+    private static List<Document> objects(String name, JsonNode node, int max, Set<String> keys, Errors errors, Item item) {
         List<Document> out = new ArrayList<>();
-        if (!node.isArray() || node.size() > 100) {
-            errors.add(name, "must be an array of at most 100 objects");
+        if (!node.isArray() || node.size() > max) {
+            errors.add(name, "must be an array of at most " + max + " objects");
             return out;
         }
         for (int i = 0; i < node.size(); i++) {

@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.motoroctane.catalog.cache.CacheKind;
@@ -33,7 +36,11 @@ public class BrandResource {
     }
 
     @GET
-    @Operation(summary = "Active brands, by ranking (sort=ranking|name), paginated; fields= projects")
+    @Operation(summary = "Active brands as list cards, by ranking (sort=ranking|name), paginated",
+            description = "Each item is a card by default (view=card): id, name, slug, logo, ranking, status; view=full: whole "
+                    + "documents; fields=: from the brand field set (not with view).")
+    @Parameter(name = "view", in = ParameterIn.QUERY, description = "card (default) or full",
+            schema = @Schema(enumeration = {"card", "full"}))
     public Uni<Response> list(@Context UriInfo uri, @Context HttpHeaders headers) {
         Params params = serving.params(uri.getQueryParameters());
         ListQuery query = serving.listQuery(Listing.BRANDS, params, com.mongodb.client.model.Filters.empty());

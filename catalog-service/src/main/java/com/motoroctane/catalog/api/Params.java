@@ -185,6 +185,28 @@ final class Params {
         return sorted;
     }
 
+    /**
+     * {@code view=card} (the default: the fields a list card shows) or {@code view=full} (whole documents); true for
+     * full. Refused beside {@code fields=}, which already says what to show.
+     */
+    boolean fullView(boolean fieldsGiven) {
+        String value = raw("view");
+        if (value == null) {
+            return false;
+        }
+        String view = value.trim().toLowerCase(Locale.ROOT);
+        if (!view.equals("card") && !view.equals("full")) {
+            throw ProblemException.badParameter("view", "must be card or full, not '" + abbreviate(value) + "'");
+        }
+        if (fieldsGiven) {
+            throw ProblemException.badParameter("view", "cannot be combined with fields=, which already names what to show");
+        }
+        if (view.equals("full")) {
+            note("view", view);
+        }
+        return view.equals("full");
+    }
+
     /** Comma-separated ids, 1 to {@code max} of them, duplicates dropped. */
     List<String> ids(String name, int max) {
         String value = raw(name);

@@ -52,7 +52,7 @@ public class Serving {
     /** Reads sort, fields, limit, page and cursor after the caller has read its filters into {@code params}. */
     ListQuery listQuery(Listing listing, Params params, Bson filter) {
         SortSpec sort = params.sort(listing);
-        List<String> fields = new ArrayList<>(params.fields(listing.fields()));
+        List<String> fields = new ArrayList<>(shown(listing, params));
         if (!fields.isEmpty() && listing.fields().contains(sort.field()) && !fields.contains(sort.field())) {
             fields.add(sort.field()); // the next cursor is built from it
         }
@@ -62,6 +62,16 @@ public class Serving {
         String cursor = params.raw("cursor");
         Position after = cursor == null ? null : cursors.decode(cursor, fingerprint);
         return new ListQuery(filter, fingerprint, sort, page, limit, after, List.copyOf(fields));
+    }
+
+    /**
+     * What each item of a list or batch shows: the fields {@code fields=} names (stored fields or aggregates), else
+     * the whole document for {@code view=full}, else the listing's card ({@code view=card}, the default).
+     */
+    List<String> shown(Listing listing, Params params) {
+        List<String> asked = params.fields(listing.fields());
+        boolean full = params.fullView(!asked.isEmpty());
+        return !asked.isEmpty() ? asked : full ? List.of() : listing.cardFields();
     }
 
     /** The request's own filters; none is the empty filter ({@code $and} of nothing is not valid). */

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.motoroctane.catalog.cache.CacheKind;
@@ -42,9 +45,13 @@ public class VariantResource {
     }
 
     @GET
-    @Operation(summary = "Active variants, filtered and sorted, paginated",
-            description = "Filters: modelId, brandId, fuelType, transmission, minPrice, maxPrice (rupees). sort: price, name. "
-                    + "page/limit or cursor; fields= from the variant field set.")
+    @Operation(summary = "Active variants as list cards, filtered and sorted, paginated",
+            description = "Each item is a card by default (view=card): id, name, brandId, modelId, status, price, fuelType, "
+                    + "transmission, engineName, power, torque, mileageCompanyClaimed, evRange, isValueForMoney; view=full: whole "
+                    + "documents; fields=: from the variant field set (not with view). Filters: modelId, brandId, fuelType, "
+                    + "transmission, minPrice, maxPrice (rupees). sort: price, name. page/limit or cursor.")
+    @Parameter(name = "view", in = ParameterIn.QUERY, description = "card (default) or full",
+            schema = @Schema(enumeration = {"card", "full"}))
     public Uni<Response> list(@Context UriInfo uri, @Context HttpHeaders headers) {
         Params params = serving.params(uri.getQueryParameters());
         List<Bson> filters = new ArrayList<>(); // the store adds what visibility requires
@@ -80,11 +87,15 @@ public class VariantResource {
 
     @GET
     @Path("by")
-    @Operation(summary = "Batch read: up to 50 active variants by id (ids=a,b,c), in the order asked; unknown ids listed in 'missing'")
+    @Operation(summary = "Batch read: up to 50 active variants by id (ids=a,b,c), in the order asked; unknown ids listed in 'missing'",
+            description = "Cards by default like GET /api/variants; view=full for whole documents (what a comparison reads), "
+                    + "or fields=.")
+    @Parameter(name = "view", in = ParameterIn.QUERY, description = "card (default) or full",
+            schema = @Schema(enumeration = {"card", "full"}))
     public Uni<Response> byIds(@Context UriInfo uri, @Context HttpHeaders headers) {
         Params params = serving.params(uri.getQueryParameters());
         List<String> ids = params.ids("ids", serving.paging().maxBatchIds());
-        List<String> fields = params.fields(Listing.VARIANTS.fields());
+        List<String> fields = serving.shown(Listing.VARIANTS, params);
         return serving.serve(CacheKind.VARIANTS, "by?" + params.canonical(), headers, () -> reads.variantsByIds(ids, fields));
     }
 

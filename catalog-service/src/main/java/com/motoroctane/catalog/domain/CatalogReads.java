@@ -60,18 +60,20 @@ public class CatalogReads {
         this.json = json;
     }
 
+    /** A page of a list; {@code query.fields()} is what each item shows (a card, a projection, or empty for whole documents). */
     public Rendered list(Listing listing, ListQuery query) {
-        return envelope(listing, query, store.page(listing.collection(), query.withFields(withParents(query.fields()))));
+        return envelope(listing, query, store.page(listing.collection(), query.withFields(stored(query.fields()))));
     }
 
+    /** Models filtered by a starting-price band or sorted by starting price (see {@link PricedModels}). */
     public Rendered modelsByPrice(ListQuery query, Long minPrice, Long maxPrice) {
         return envelope(Listing.MODELS, query,
-                PricedModels.page(store, summaries.all(), query.withFields(withParents(query.fields())), minPrice, maxPrice));
+                PricedModels.page(store, summaries, query.withFields(stored(query.fields())), minPrice, maxPrice));
     }
 
     public Rendered variantsByIds(List<String> ids, List<String> fields) {
         Map<String, Document> found = new HashMap<>();
-        for (Document d : store.byIds(CatalogStore.VARIANTS, ids, withParents(fields))) {
+        for (Document d : store.byIds(CatalogStore.VARIANTS, ids, stored(fields))) {
             found.put(d.getString("id"), d);
         }
         SurrogateKeys keys = new SurrogateKeys(Tags.VARIANTS);
@@ -95,10 +97,12 @@ public class CatalogReads {
     }
 
     public Rendered document(Listing listing, String idOrSlug, List<String> fields) {
-        Document doc = store.byIdOrSlug(listing.collection(), idOrSlug, null, withParents(fields));
+        Document doc = store.byIdOrSlug(listing.collection(), idOrSlug, null, stored(fields));
         if (doc == null) {
             throw ProblemException.notFound(capitalized(listing.entity()), idOrSlug);
         }
+        // a whole document stays the stored one (its ETag is its version); aggregates only when fields= names them
+        Aggregates.add(List.of(doc), Aggregates.named(listing, fields, false), summaries, store);
         // the whole document's ETag is its version, so what a client read here is valid as If-Match at admin-service
         String etag = fields.isEmpty() && doc.get("version") instanceof Number v ? ETags.ofVersion(v.longValue()) : null;
         SurrogateKeys keys = new SurrogateKeys().document(listing.entity(), doc);
@@ -231,6 +235,7 @@ public class CatalogReads {
     private Rendered envelope(Listing listing, ListQuery query, PageResult result) {
         String next = result.next() == null ? null : cursors.encode(result.next(), query.fingerprint());
         SurrogateKeys keys = new SurrogateKeys(listing.collection());
+        Aggregates.add(result.items(), Aggregates.named(listing, query.fields(), true), summaries, store);
         for (Document d : result.items()) {
             keys.item(listing.entity(), d);
             shown(d, query.fields());
@@ -244,8 +249,12 @@ public class CatalogReads {
         return new Rendered(json.bytes(body), keys.header(surrogateKeyBudget));
     }
 
-    /** A projection plus the parent ids its items are tagged by (see {@link SurrogateKeys}); empty stays "everything". */
-    private static List<String> withParents(List<String> fields) {
+    /**
+     * The stored fields to read for what is shown: the aggregates out, the parent ids its items are tagged by (see
+     * {@link SurrogateKeys}) and which the brand aggregates need in; empty stays "everything".
+     */
+    private static List<String> stored(List<String> shown) {
+        List<String> fields = Aggregates.stored(shown);
         if (fields.isEmpty()) {
             return fields;
         }
@@ -445,7 +454,7 @@ public class CatalogReads {
         body.put("variants", s == null ? 0 : s.variantCount());
     }
 
-    private static String slugOf(Document doc) {
+    static String slugOf(Document doc) {
         String slug = doc.getString("slug");
         return slug != null ? slug : CatalogFields.slug(doc.getString("name"));
     }

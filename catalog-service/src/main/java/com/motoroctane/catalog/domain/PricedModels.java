@@ -1,5 +1,8 @@
 package com.motoroctane.catalog.domain;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.in;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,14 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import com.motoroctane.catalog.store.CatalogStore;
 import com.motoroctane.catalog.store.ModelSummaries;
 
 /**
- * Model lists filtered or sorted by price. Models have no price field, so the candidates' ids come
- * from MongoDB with the other filters, their starting prices from {@link ModelSummaries}, and the
- * keyset seek happens in memory over (starting price, id); models without an active variant come last.
+ * Model lists filtered or sorted by starting price. Models have no price field, so the candidates' ids come
+ * from MongoDB with the other filters (for a band, only the ids {@link ModelSummaries} finds in it by binary
+ * search), their starting prices from {@link ModelSummaries}, and the keyset seek happens in memory over
+ * (starting price, id); models without an active variant come last.
  */
 final class PricedModels {
 
@@ -24,10 +29,13 @@ final class PricedModels {
     private PricedModels() {
     }
 
-    static PageResult page(CatalogStore store, Map<String, ModelSummaries.Summary> summaries, ListQuery query,
-                           Long minPrice, Long maxPrice) {
+    static PageResult page(CatalogStore store, ModelSummaries priced, ListQuery query, Long minPrice, Long maxPrice) {
+        Map<String, ModelSummaries.Summary> summaries = priced.all();
         List<Row> rows = new ArrayList<>();
-        for (Document candidate : store.find(CatalogStore.MODELS, query.filter(), null, 0, List.of("id"))) {
+        // a band seeks in the summaries ordered by starting price; MongoDB then applies the other filters to those ids
+        Bson candidates = minPrice == null && maxPrice == null ? query.filter()
+                : and(query.filter(), in("id", priced.startingBetween(minPrice, maxPrice)));
+        for (Document candidate : store.find(CatalogStore.MODELS, candidates, null, 0, List.of("id"))) {
             ModelSummaries.Summary s = summaries.get(candidate.getString("id"));
             Long price = s == null ? null : s.minPrice();
             if ((minPrice != null || maxPrice != null)
@@ -37,7 +45,7 @@ final class PricedModels {
             rows.add(new Row(candidate.getString("id"), price));
         }
         SortSpec sort = query.sort();
-        boolean byPrice = "price".equals(sort.name());
+        boolean byPrice = Aggregates.STARTING_PRICE.equals(sort.name());
         Comparator<Row> order = byPrice
                 ? Comparator.comparing((Row r) -> r.price() == null)
                         .thenComparing(Row::price, Comparator.nullsLast(sort.descending() ? Comparator.<Long>reverseOrder() : Comparator.<Long>naturalOrder()))

@@ -130,6 +130,9 @@ public class IndexInstaller {
         own(s, CatalogStore.MODELS, "status", "popularRank", "id");
         own(s, CatalogStore.MODELS, "status", "newRank", "id");
         own(s, CatalogStore.MODELS, "status", "launchDate", "id");
+        // the home page's sections: isPopular=true&sort=popularRank, isNew=true&sort=newRank (filter, then status, then seek)
+        own(s, CatalogStore.MODELS, "isPopular", "status", "popularRank", "id");
+        own(s, CatalogStore.MODELS, "isNew", "status", "newRank", "id");
         own(s, CatalogStore.MODELS, "brandId", "status", "name", "id");
         own(s, CatalogStore.MODELS, "brandId", "slug");
         own(s, CatalogStore.MODELS, "slug");

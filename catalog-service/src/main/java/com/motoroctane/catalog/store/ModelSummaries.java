@@ -1,5 +1,7 @@
 package com.motoroctane.catalog.store;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +27,50 @@ public class ModelSummaries {
     public record Summary(String modelId, long minPrice, long maxPrice, int variantCount, String power, String mileage) {
     }
 
-    private final Snapshot<Map<String, Summary>> snapshot;
+    /** The summaries by model id, and the same ordered by (starting price, id): the price "index" bands seek in. */
+    private record Loaded(Map<String, Summary> byModel, List<Summary> byStartingPrice) {
+    }
+
+    private static final Comparator<Summary> BY_STARTING_PRICE =
+            Comparator.comparingLong(Summary::minPrice).thenComparing(Summary::modelId);
+
+    private final Snapshot<Loaded> snapshot;
 
     public ModelSummaries(CatalogStore store, CatalogConfig config) {
         this.snapshot = new Snapshot<>(config.cache().snapshotRefresh(), () -> load(store));
     }
 
     public Map<String, Summary> all() {
-        return snapshot.get();
+        return snapshot.get().byModel();
+    }
+
+    /**
+     * Ids of the models whose starting price lies in [min, max] (either bound null: open), found by binary search
+     * in the ordered summaries instead of a pass over every model.
+     */
+    public List<String> startingBetween(Long min, Long max) {
+        List<Summary> ordered = snapshot.get().byStartingPrice();
+        int from = min == null ? 0 : firstAtLeast(ordered, min);
+        int to = max == null ? ordered.size() : firstAtLeast(ordered, max + 1);
+        List<String> ids = new ArrayList<>(Math.max(0, to - from));
+        for (int i = from; i < to; i++) {
+            ids.add(ordered.get(i).modelId());
+        }
+        return ids;
+    }
+
+    private static int firstAtLeast(List<Summary> ordered, long price) {
+        int low = 0;
+        int high = ordered.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (ordered.get(mid).minPrice() < price) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     public Summary of(String modelId) {
@@ -43,7 +81,7 @@ public class ModelSummaries {
         snapshot.invalidate();
     }
 
-    private static Map<String, Summary> load(CatalogStore store) {
+    private static Loaded load(CatalogStore store) {
         List<Document> rows = store.collection(CatalogStore.VARIANTS).aggregate(List.of(
                 Aggregates.match(store.visible(CatalogStore.VARIANTS)),
                 Aggregates.sort(Sorts.ascending("modelId", "price")),
@@ -54,7 +92,7 @@ public class ModelSummaries {
                         Accumulators.first("power", "$power"),
                         Accumulators.first("mileage", "$mileageCompanyClaimed"),
                         Accumulators.first("range", "$evRange"))))
-                .into(new java.util.ArrayList<>());
+                .into(new ArrayList<>());
         Map<String, Summary> byModel = new HashMap<>(rows.size() * 2);
         for (Document row : rows) {
             String modelId = row.getString("_id");
@@ -65,7 +103,9 @@ public class ModelSummaries {
             byModel.put(modelId, new Summary(modelId, number(row.get("minPrice")), number(row.get("maxPrice")),
                     ((Number) row.get("variants")).intValue(), row.getString("power"), mileage));
         }
-        return Map.copyOf(byModel);
+        List<Summary> ordered = new ArrayList<>(byModel.values());
+        ordered.sort(BY_STARTING_PRICE);
+        return new Loaded(Map.copyOf(byModel), List.copyOf(ordered));
     }
 
     private static long number(Object value) {

@@ -31,9 +31,12 @@ public class Catalog {
         this.guarded = guarded;
     }
 
-    /** Variants by id, in the order asked (at most 50 per call, catalog-service's batch limit). */
+    /**
+     * Whole variant documents by id, in the order asked (at most 50 per call, catalog-service's batch limit); whole,
+     * since a comparison shows every spec, where catalog-service answers list cards by default.
+     */
     public Batch variantsByIds(List<String> ids) {
-        JsonNode body = read("variants " + ids, () -> api.variantsByIds(String.join(",", ids)));
+        JsonNode body = read("variants " + ids, () -> api.variantsByIds(String.join(",", ids), "full"));
         List<JsonNode> found = new ArrayList<>();
         body.path("data").forEach(found::add);
         List<String> missing = new ArrayList<>();

@@ -21,7 +21,7 @@ public interface CatalogApi {
 
     @GET
     @Path("/api/variants/by")
-    JsonNode variantsByIds(@QueryParam("ids") String commaSeparatedIds);
+    JsonNode variantsByIds(@QueryParam("ids") String commaSeparatedIds, @QueryParam("view") String view);
 
     @GET
     @Path("/api/variants")
