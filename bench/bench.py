@@ -8,6 +8,7 @@ per service, an nginx static baseline of the same responses with every figure as
 issue-11 targets met or missed. bench/README.md describes every scenario.
 """
 import argparse
+import concurrent.futures
 import datetime
 import json
 import os
@@ -259,7 +260,9 @@ class Bench:
         self.nginx = None
 
     def wrk(self, url, connections, duration, requests_file=None, delay_ms=0, track=False, threads=2, timeout="5s",
-            label=""):
+            label="", stop=None):
+        """Runs wrk for `duration` seconds, or, given a `stop` Event, until it is set (wrk stops on SIGINT and
+        still prints its summary)."""
         env = dict(os.environ)
         env.pop("BENCH_REQUESTS", None)
         shown = []
@@ -272,13 +275,19 @@ class Bench:
         if track:
             env["BENCH_STATUS"] = "1"
             shown.append("BENCH_STATUS=1")
-        cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", f"--timeout={timeout}", "-s", LUA, url]
-        shown_cmd = " ".join(shown + cmd).replace(LUA, "bench/wrk/bench.lua")
+        cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{3600 if stop else duration}s", f"--timeout={timeout}",
+               "-s", LUA, url]
+        shown_cmd = " ".join(shown + cmd).replace(LUA, "bench/wrk/bench.lua") + (" (stopped with SIGINT)" if stop else "")
         self.commands.append(shown_cmd)
         say(f"  {label}: {shown_cmd}")
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         started = time.time()
         while proc.poll() is None:
+            if stop:
+                if stop.wait(0.5):
+                    proc.send_signal(signal.SIGINT)
+                    proc.wait()
+                continue
             time.sleep(1)
             left = duration - (time.time() - started)
             if left > 0 and int(time.time() - started) % 5 == 0:
@@ -333,15 +342,17 @@ class Bench:
         tail = [m for m in models if m.get("popularRank") is None]
         rng.shuffle(tail)
         models = head + tail
+        if self.quick:  # a smaller universe, so the warm-up of every path fits in a quick run
+            models = models[:60]
         variants = []
-        for m in models[: 60 if self.quick else 300]:
+        for m in models[: 20 if self.quick else 300]:
             for v in get_json(f"{GW}/api/variants?modelId={urllib.parse.quote(m['id'])}&limit=100&fields=id,price,modelId")["data"]:
                 variants.append(v)
         total = get_json(GW + "/api/stats").get("totalVariants")
         data = {"brands": brands, "models": models, "variants": variants, "total_variants": total}
         with open(os.path.join(self.work, "ids.json"), "w") as f:
             json.dump({"brands": [{"id": b["id"], "slug": b["slug"]} for b in brands],
-                       "models": [{k: m.get(k) for k in ("id", "slug", "brandId", "bodyType", "fuelType", "name")} for m in models],
+                       "models": [{k: m.get(k) for k in ("id", "slug", "brandId", "bodyType", "fuelTypes", "name")} for m in models],
                        "variants": [{k: v.get(k) for k in ("id", "price", "modelId")} for v in variants]}, f)
         say(f"  {len(brands)} brands, {len(models)} models, {len(variants)} variants sampled of {total} "
             f"(bench-work/ids.json)")
@@ -354,23 +365,26 @@ class Bench:
         brands, models, variants = data["brands"], data["models"], data["variants"]
         bz, mz, vz = lib.Zipf(len(brands), 1.0, rng), lib.Zipf(len(models), 1.0, rng), lib.Zipf(len(variants), 1.0, rng)
         brand_slug = {b["id"]: b["slug"] for b in brands}
-        body_types = sorted({m["bodyType"] for m in models if m.get("bodyType")}) or [None]
-        fuels = sorted({m["fuelType"] for m in models if m.get("fuelType")}) or [None]
+        body_types = sorted({m["bodyType"] for m in models if m.get("bodyType")}) or ["SUV"]
+        fuels = sorted({f for m in models for f in (m.get("fuelTypes") or [])}) or ["Petrol"]
         words = sorted({w.lower()[:k] for m in models[:200] for w in (m.get("name") or "").split() if len(w) >= 3
                         for k in (3, 4)} | {b["slug"][:4] for b in brands})
         wz = lib.Zipf(len(words), 1.0, rng)
+
+        def q(value):
+            return urllib.parse.quote(str(value), safe="")
 
         def list_path():
             kind = rng.random()
             if kind < 0.35:
                 b = bz.pick(brands)
-                return f"/api/models?brandId={b['id']}&limit=20"
+                return f"/api/models?brandId={q(b['id'])}&limit=20"
             if kind < 0.6:
                 m = mz.pick(models)
-                return f"/api/variants?modelId={m['id']}&sort=price&limit=20"
+                return f"/api/variants?modelId={q(m['id'])}&sort=price&limit=20"
             if kind < 0.8:
-                return f"/api/models?bodyType={rng.choice(body_types)}&sort=price&limit=20"
-            return f"/api/models?fuelType={rng.choice(fuels)}&isPopular=true&limit=20"
+                return f"/api/models?bodyType={q(rng.choice(body_types))}&sort=price&limit=20"
+            return f"/api/models?fuelType={q(rng.choice(fuels))}&isPopular=true&limit=20"
 
         def path_for(cat):
             if cat == "model_page":
@@ -439,16 +453,37 @@ class Bench:
         files = os.path.join(root, "f")
         os.makedirs(files)
         os.chmod(files, 0o755)
-        entries = []
-        for i, p in enumerate(paths):
+        entries, budget = [], 120 if self.quick else 1200
+        started, done = time.time(), [0]
+
+        def fetch(item):
+            i, p = item
+            if time.time() - started > budget:
+                return None
             status, _, body, _ = http("GET", GW + p)
+            done[0] += 1
             if status != 200:
-                continue
+                return None
             with open(os.path.join(files, str(i)), "wb") as f:
                 f.write(body)
             os.chmod(os.path.join(files, str(i)), 0o644)
-            uri = p.replace("\\", "\\\\").replace('"', '\\"')
-            entries.append(f'    "{uri}" /f/{i};')
+            return i, p
+
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            futures = [pool.submit(fetch, item) for item in enumerate(paths)]
+            last = time.time()
+            for fut in concurrent.futures.as_completed(futures):
+                got = fut.result()
+                if got:
+                    uri = got[1].replace("\\", "\\\\").replace('"', '\\"')
+                    entries.append(f'    "{uri}" /f/{got[0]};')
+                if time.time() - last > 5:
+                    last = time.time()
+                    print(f"bench:    … {done[0]:,}/{len(paths):,} fetched", flush=True)
+        self.snapshotted = {line.split('"')[1] for line in entries}
+        if len(entries) < len(paths):
+            say(f"  {len(paths) - len(entries):,} of {len(paths):,} paths not snapshotted (not 200, or past the "
+                f"{budget} s budget): nginx's mix leaves them out")
         with socket.socket() as s:
             s.bind((HOST, 0))
             nginx_port = s.getsockname()[1]
@@ -612,32 +647,42 @@ http {{
                 if status >= 300:
                     raise RuntimeError(f"invalidate: PATCH {status} {body[:300]!r}")
                 acked = time.perf_counter()
-                pending = dict(tiers)
-                while pending:
-                    for name, url in list(pending.items()):
+                fresh = {}
+
+                def poll(name, url):  # one poller per tier, so a slow tier does not delay the others' figure
+                    while time.perf_counter() - acked < 30:
                         if shows_price(http("GET", url)[2], v["id"], new):
-                            per_tier.setdefault(name, []).append((time.perf_counter() - acked) * 1000)
-                            del pending[name]
-                    if time.perf_counter() - acked > 30:
-                        raise RuntimeError(f"invalidate: write {i}: {list(pending)} still stale after 30 s")
-                latencies.append((time.perf_counter() - acked) * 1000)
+                            fresh[name] = (time.perf_counter() - acked) * 1000
+                            return
+                pollers = [threading.Thread(target=poll, args=item) for item in tiers.items()]
+                for t in pollers:
+                    t.start()
+                for t in pollers:
+                    t.join()
+                stale = [n for n in tiers if n not in fresh]
+                if stale:
+                    raise RuntimeError(f"invalidate: write {i}: {stale} still stale after 30 s")
+                for name, ms in fresh.items():
+                    per_tier.setdefault(name, []).append(ms)
+                latencies.append(max(fresh.values()))
                 print(f"bench:    write {i + 1}/{writes}: all tiers fresh after {latencies[-1]:.0f} ms", flush=True)
 
         def under_mix():
-            t = threading.Thread(target=run_writes)
-            holder = {}
+            holder, done = {}, threading.Event()
 
             def load():
-                holder["wrk"] = self.wrk(GW, 32, self.inv_duration, requests_file=f, label="invalidate: mix in the background")
+                holder["wrk"] = self.wrk(GW, 32, 0, requests_file=f, label="invalidate: the mix in the background",
+                                         stop=done)
             w = threading.Thread(target=load)
             w.start()
             time.sleep(1)
-            t.start()
-            t.join()
-            w.join()
+            try:
+                run_writes()
+            finally:
+                done.set()
+                w.join()
             return {"background_mix": holder.get("wrk")}
 
-        self.inv_duration = 10 if self.quick else 60
         result = self.measured(under_mix)
         result["writes"] = len(latencies)
         result["all_tiers_ms"] = summary_ms(latencies)
@@ -690,7 +735,7 @@ http {{
         n = 1000 if self.quick else 10_000
         secs = 10 if self.quick else 60
         delay = 5000  # one request per connection every ~5 s: n/5 req/s
-        out = self.measured(lambda: {"wrk": self.wrk(GW + "/api/brands", n, secs, delay_ms=delay, timeout="10s",
+        out = self.measured(lambda: {"wrk": self.wrk(GW + "/api/brands", n, secs, delay_ms=delay, timeout="10s", track=True,
                                                      label=f"{n:,} keep-alive connections")},
                             watch_port=port("GATEWAY_PORT", 8080))
         out.update({"connections": n, "seconds": secs, "mean_delay_ms": delay})
@@ -725,14 +770,16 @@ http {{
                         "git": git_sha(), "quick": self.quick, "duration_s": self.duration,
                         "scale": bool(self.args.scale), "scenarios": {}}
         self.results["readiness"] = self.services.readiness()
-        self.mix_n = 20_000 if self.quick else 50_000
+        self.mix_n = 5_000 if self.quick else 50_000
         self.data = self.export()
         token = login(self.args.state)
         lines, gets = self.mix_requests(self.data, token, self.mix_n)
         nginx_lines = [(m, p, {k: v for k, v in h.items() if k == "If-None-Match"}, "") for m, p, h, b in lines if m == "GET"]
-        self.mix_nginx_file = self.write_requests("mix-nginx.requests", nginx_lines)
         unique = list(dict.fromkeys(["/api/brands"] + [p for _, p, _, _ in nginx_lines]))
-        self.nginx_base = self.start_nginx(unique)  # fetching every path also warms every cache tier
+        if "brands" in scenarios or "mix" in scenarios:
+            self.nginx_base = self.start_nginx(unique)  # fetching every path also warms every cache tier
+            self.mix_nginx_file = self.write_requests(
+                "mix-nginx.requests", [line for line in nginx_lines if line[1] in self.snapshotted])
         try:
             say("warm-up: the mix through the gateway, not measured")
             self.wrk(GW, 64, 2 if self.quick else 10, requests_file=self.write_requests("mix.requests", lines),
@@ -835,7 +882,7 @@ def machine():
     return {"cores": os.cpu_count(), "cpu": model, "memory_gb": round(mem / 1024 / 1024, 1),
             "kernel": pyplatform.release(), "jdk": java[0] if java else "?",
             "jdk_runtime": java[1] if len(java) > 1 else "",
-            "wrk": (wrk_v.stdout + wrk_v.stderr).split("[")[0].strip(), "nginx": nginx_version(),
+            "wrk": (wrk_v.stdout + wrk_v.stderr).split("[")[0].replace("wrk ", "", 1).strip(), "nginx": nginx_version(),
             "load_average_at_start": os.getloadavg()[0]}
 
 
@@ -912,7 +959,7 @@ def markdown(r):
         base = b["nginx"]["rps"]
         out += ["## brands: cached `GET /api/brands`", "", head, sep, row("nginx static", b["nginx"]),
                 row("gateway :8080", b["gateway"], base), row("catalog-service direct :8081", b["catalog-direct"], base), ""]
-        out += cache_lines(b["gateway"]) + [""]
+        out += cache_lines(b["gateway"]) + ["", "Processes during the gateway run:", ""] + resource_lines(b["gateway"]) + [""]
     if "mix" in s:
         x = s["mix"]
         out += ["## mix: Zipf over real ids and slugs", "",
@@ -938,7 +985,8 @@ def markdown(r):
             out.append(f"| {name} | {f(t.get('p50'))} | {f(t.get('p90'))} | {f(t.get('p99'))} | {f(t.get('max'))} |")
         bg = v.get("background_mix")
         if bg:
-            out += ["", f"Background mix: {f(bg['rps'])} req/s, p99 {f(bg['latency_ms']['p99'], 2)} ms, errors {bg['error_total']}."]
+            out += ["", f"Background mix: {f(bg['rps'])} req/s, p99 {f(bg['latency_ms']['p99'], 2)} ms, errors "
+                    f"{bg['error_total']} ({json.dumps(bg['errors'])})."]
         out.append("")
     if "burst" in s:
         b = s["burst"]
@@ -955,7 +1003,8 @@ def markdown(r):
         out += [f"## connections: {c['connections']:,} keep-alive connections for {c['seconds']} s "
                 f"(a request per connection every ~{c['mean_delay_ms'] / 1000:.0f} s)", "", head, sep,
                 row("gateway :8080", w, None), "",
-                f"Most established at once (gateway side): {c['max_established']:,}; errors: {json.dumps(w['errors'])}.", ""]
+                f"Most established at once (gateway side): {c['max_established']:,}; errors: {json.dumps(w['errors'])}; "
+                f"statuses: {json.dumps(w['statuses'])}.", ""]
         out += resource_lines(c) + [""]
     out += ["## Start to ready", "", "| service | JVM start → ready probe (s) | Quarkus 'started in' (s) |", "|---|---|---|"]
     for name, e in r["readiness"].items():
