@@ -672,7 +672,7 @@ http {{
 
             def load():
                 holder["wrk"] = self.wrk(GW, 32, 0, requests_file=f, label="invalidate: the mix in the background",
-                                         stop=done)
+                                         stop=done, track=True)
             w = threading.Thread(target=load)
             w.start()
             time.sleep(1)
@@ -837,12 +837,12 @@ def jfr_summary(path, top=15):
             if not frames:
                 continue
             m = frames[0]["method"]
-            name = f"{m['type']['name']}.{m['name']}"
+            name = f"{m['type']['name']}.{m['name']}".replace("/", ".")
             self_count[name] = self_count.get(name, 0) + 1
             seen = set()
             for fr in frames:
-                t = fr["method"]["type"]["name"]
-                pkg = ".".join(t.split(".")[:3])
+                t = fr["method"]["type"]["name"].replace("/", ".")
+                pkg = ".".join(t.split(".")[:-1][:4]) or t  # the class' package, at most 4 levels
                 if pkg not in seen:
                     seen.add(pkg)
                     pkg_count[pkg] = pkg_count.get(pkg, 0) + 1
@@ -856,7 +856,7 @@ def jfr_summary(path, top=15):
                              capture_output=True, text=True, check=True).stdout
         alloc = {}
         for e in json.loads(raw)["recording"]["events"]:
-            cls = e["values"]["objectClass"]["name"]
+            cls = e["values"]["objectClass"]["name"].replace("/", ".")
             alloc[cls] = alloc.get(cls, 0) + e["values"].get("weight", 0)
         total = sum(alloc.values()) or 1
         out["top_allocations"] = [{"class": k, "share": round(v / total, 3)} for k, v in
@@ -986,7 +986,7 @@ def markdown(r):
         bg = v.get("background_mix")
         if bg:
             out += ["", f"Background mix: {f(bg['rps'])} req/s, p99 {f(bg['latency_ms']['p99'], 2)} ms, errors "
-                    f"{bg['error_total']} ({json.dumps(bg['errors'])})."]
+                    f"{bg['error_total']} ({json.dumps(bg['errors'])}); statuses {json.dumps(bg['statuses'])}."]
         out.append("")
     if "burst" in s:
         b = s["burst"]
