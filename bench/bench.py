@@ -941,6 +941,7 @@ def markdown(r):
            f"{m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB, {m['jdk_runtime'] or m['jdk']}, wrk {m['wrk']}, nginx {m['nginx']}; "
            f"load generator on the same machine; load average at start {m['load_average_at_start']:.1f}; "
            f"{r['duration_s']} s per wrk run; took {r['took_s']} s. JSON twin: same name, `.json`.", ""]
+    out += ["## Summary", ""] + short_table(r) + [""]
     out += ["## Targets (issue 11)", "", "| scenario | target | value | verdict |", "|---|---|---|---|"]
     for t in r["targets"]:
         out.append(f"| {t['scenario']} | {t['target']} | {f(t['value'], 2)} {t['unit']} | {lib.verdict(t)} |")
@@ -1013,6 +1014,37 @@ def markdown(r):
     return "\n".join(out)
 
 
+def short_table(r):
+    """The few figures the root README quotes: one line per scenario."""
+    f, s = lib.fmt, r["scenarios"]
+    rows = ["| scenario | platform | nginx static | × nginx |", "|---|---|---|---|"]
+    if "brands" in s:
+        b = s["brands"]
+        rows.append(f"| brands, gateway | {f(b['gateway']['rps'])} req/s, p99 {f(b['gateway']['latency_ms']['p99'], 1)} ms | "
+                    f"{f(b['nginx']['rps'])} req/s | {f(b['gateway'].get('ratio_to_nginx'), 2)} |")
+        rows.append(f"| brands, catalog-service direct | {f(b['catalog-direct']['rps'])} req/s | {f(b['nginx']['rps'])} req/s | "
+                    f"{f(b['catalog-direct'].get('ratio_to_nginx'), 2)} |")
+    if "mix" in s:
+        g, n = s["mix"]["gateway"], s["mix"]["nginx"]
+        rows.append(f"| mix, gateway | {f(g['rps'])} req/s, p99 {f(g['latency_ms']['p99'], 1)} ms, {g['error_total']:,} errors, "
+                    f"hit ratio {f(g['cache']['effective']['ratio'], 2)} | {f(n['rps'])} req/s | {f(g.get('ratio_to_nginx'), 2)} |")
+    if "deep" in s:
+        rows.append(f"| deep, deepest / first page (cold) | {f(s['deep']['deepest_to_first'], 2)} × | | |")
+    if "invalidate" in s:
+        t = s["invalidate"]["all_tiers_ms"]
+        rows.append(f"| invalidate, write → fresh, every tier | p50 {f(t.get('p50'))} ms, p99 {f(t.get('p99'))} ms | | |")
+    if "burst" in s:
+        b = s["burst"]
+        rows.append(f"| burst | {b['rejected_429']:,} × 429, {b['rejected_503']:,} × 503, recovery {f(b['recovery_s'], 1)} s, "
+                    f"{'no crash' if not b['crashed'] else 'crashed: ' + ', '.join(b['crashed'])} | | |")
+    if "connections" in s:
+        c = s["connections"]
+        rows.append(f"| connections | {f(c.get('max_established'))} of {c['connections']:,} held, {c['wrk']['error_total']:,} errors | | |")
+    met = sum(1 for t in r["targets"] if t["met"])
+    rows.append(f"| targets | {met} of {len(r['targets'])} met | | |")
+    return rows
+
+
 def cache_lines(w):
     c = w.get("cache", {})
     parts = [f"{k}: {v['ratio'] if v['ratio'] is not None else '–'} ({v.get('hit', 0):,} hits of "
@@ -1048,13 +1080,23 @@ def main():
                                  formatter_class=argparse.RawDescriptionHelpFormatter,
                                  epilog="scenarios: " + ", ".join(SCENARIOS) + " (default: all). bench/README.md has the details.")
     ap.add_argument("scenarios", nargs="*", help="which to run (default: all)")
-    ap.add_argument("--state", required=True, help="the platform's state folder (bin/platform passes it)")
+    ap.add_argument("--state", help="the platform's state folder (bin/platform passes it)")
     ap.add_argument("--scale", action="store_true", help="the 200,000-variant catalogue (bin/platform seeds it)")
     ap.add_argument("--quick", action="store_true", help="seconds per run instead of a measurement: for trying it out")
     ap.add_argument("--duration", type=int, help="seconds per wrk run (default 15, --quick 3)")
     ap.add_argument("--jfr", action="store_true", help="record JFR on the gateway during mix and summarise it")
     ap.add_argument("--out", default=os.path.join(HERE, "results"), help="where the result files go")
+    ap.add_argument("--render", metavar="JSON", help="only rewrite the Markdown of an earlier result's JSON")
     args = ap.parse_args()
+    if args.render:
+        with open(args.render) as f:
+            results = json.load(f)
+        with open(args.render[: -len(".json")] + ".md", "w") as f:
+            f.write(markdown(results))
+        print("\n".join(short_table(results)))
+        return
+    if not args.state:
+        ap.error("--state is required (bin/platform bench passes it)")
     unknown = [s for s in args.scenarios if s not in SCENARIOS]
     if unknown:
         ap.error(f"unknown scenario(s) {unknown}; known: {SCENARIOS}")
