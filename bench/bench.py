@@ -734,7 +734,7 @@ http {{
     def connections(self):
         n = 1000 if self.quick else 10_000
         secs = 10 if self.quick else 60
-        delay = 5000  # one request per connection every ~5 s: n/5 req/s
+        delay = 10_000  # one request per connection every ~10 s: n/10 req/s (1,000 req/s for 10,000)
         out = self.measured(lambda: {"wrk": self.wrk(GW + "/api/brands", n, secs, delay_ms=delay, timeout="10s", track=True,
                                                      label=f"{n:,} keep-alive connections")},
                             watch_port=port("GATEWAY_PORT", 8080))
