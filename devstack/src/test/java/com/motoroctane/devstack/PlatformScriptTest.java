@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,5 +226,21 @@ class PlatformScriptTest {
         List<String> out = ensureVips(stubs("0", true, false));
         assertEquals(List.of(), aptCalls());
         assertTrue(out.stream().anyMatch(l -> l.contains("libvips: vips-8.99.0")), out.toString());
+    }
+
+    /** bench starts its own platform on the usual ports: over a running one it stops before doing anything. */
+    @Test
+    void benchRefusesToStartWhereAPlatformPortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            ProcessBuilder builder = new ProcessBuilder("bash", script().toString(), "bench", "--quick")
+                    .redirectErrorStream(true);
+            builder.environment().put("GATEWAY_PORT", String.valueOf(taken.getLocalPort()));
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(1, process.exitValue(), out);
+            assertTrue(out.contains("is in use: bench starts its own platform (bin/platform down first)"), out);
+            assertFalse(out.contains("starting"), "nothing started: " + out);
+        }
     }
 }
