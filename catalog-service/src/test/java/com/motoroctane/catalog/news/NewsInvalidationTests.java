@@ -76,7 +76,7 @@ class NewsInvalidationTests {
         } finally {
             fixtures.delete(id);
         }
-        given().get("/api/news/" + slug).then().statusCode(404);
+        await("a deleted article is gone", () -> given().get("/api/news/" + slug).statusCode() == 404);
     }
 
     @Test
