@@ -141,6 +141,7 @@ public class IndexInstaller {
         own(s, CatalogStore.VARIANTS, "modelId", "status", "price", "id");
         own(s, CatalogStore.VARIANTS, "brandId", "status", "price", "id");
         own(s, CatalogStore.VARIANTS, "status", "modelId", "price");
+        s.addAll(com.motoroctane.catalog.news.NewsIndexes.specs());
         return s;
     }
 

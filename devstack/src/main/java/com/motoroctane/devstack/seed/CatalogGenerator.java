@@ -152,6 +152,15 @@ public final class CatalogGenerator {
         return docs;
     }
 
+    List<ModelPlan> plans() {
+        return plans;
+    }
+
+    /** The demo news section; its articles link to this catalogue's models ({@link NewsDesk}). */
+    public NewsDesk.News news() {
+        return new NewsDesk(plans).build();
+    }
+
     private List<ModelPlan[]> comparisonPairs() {
         Map<String, ModelPlan> byName = new LinkedHashMap<>();
         plans.stream().filter(ModelPlan::active).forEach(p -> byName.put(p.brand().name() + "|" + p.name(), p));

@@ -19,6 +19,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import com.motoroctane.common.news.NewsFields;
 
 /**
  * Writes a generated catalogue into MongoDB. Idempotent: the unique index on {@code id} comes first,
@@ -27,7 +28,7 @@ import com.mongodb.client.model.WriteModel;
  */
 public final class CatalogSeeder {
 
-    public record SeedReport(long brands, long models, long variants, long popularComparisons, Duration took) {
+    public record SeedReport(long brands, long models, long variants, long popularComparisons, long articles, Duration took) {
     }
 
     static final int BATCH = 1_000;
@@ -48,10 +49,16 @@ public final class CatalogSeeder {
         long variantCount = write("variants", generator.variants(), generator.variantCount());
         List<Document> comparisons = generator.popularComparisons();
         long comparisonCount = write("popularcomparisons", comparisons.stream(), comparisons.size());
+        NewsDesk.News news = generator.news();
+        write(NewsFields.CATEGORIES, news.categories().stream(), news.categories().size());
+        write(NewsFields.TAGS, news.tags().stream(), news.tags().size());
+        write(NewsFields.AUTHORS, news.authors().stream(), news.authors().size());
+        long articleCount = write(NewsFields.ARTICLES, news.articles().stream(), news.articles().size());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        progress.accept(String.format(Locale.ROOT, "seeded %d brands, %d models, %d variants, %d comparisons in %.1f s",
-                brandCount, modelCount, variantCount, comparisonCount, took.toMillis() / 1000.0));
-        return new SeedReport(brandCount, modelCount, variantCount, comparisonCount, took);
+        progress.accept(String.format(Locale.ROOT,
+                "seeded %d brands, %d models, %d variants, %d comparisons, %d articles in %.1f s",
+                brandCount, modelCount, variantCount, comparisonCount, articleCount, took.toMillis() / 1000.0));
+        return new SeedReport(brandCount, modelCount, variantCount, comparisonCount, articleCount, took);
     }
 
     private long write(String name, Stream<Document> docs, long expected) {

@@ -17,6 +17,7 @@ final class Rng {
     static final long VARIANT = 4;
     static final long NAMES = 5;
     static final long RANKS = 6;
+    static final long NEWS = 7;
 
     private final SplittableRandom random;
 
