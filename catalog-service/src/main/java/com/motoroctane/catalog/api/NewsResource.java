@@ -46,6 +46,9 @@ public class NewsResource {
     private final HttpCaching caching;
     private final NewsReads reads;
     private final NewsSchedule schedule;
+    /** An article answer counts a view per delivery, so only the reader's own browser may keep it. */
+    static final String ARTICLE_CACHE_CONTROL = "private, no-cache";
+
     private final ArticleViews views;
     private final NewsConfig config;
 
@@ -98,7 +101,12 @@ public class NewsResource {
         return cache.serve(cache.key(SEGMENT, "article/" + slug), config.ttl(), Serving.fromStore(() -> reads.detail(slug)))
                 .map(served -> {
                     views.countFromTags(served.response().surrogateKeys());
-                    return caching.respond(served, config.ttl(), headers);
+                    // every read must reach this service to be counted: no shared cache (the gateway's edge
+                    // cache, a CDN) may hold the answer, and a browser revalidates it (a 304 here still counts)
+                    return Response.fromResponse(caching.respond(served, config.ttl(), headers))
+                            .header(HttpHeaders.CACHE_CONTROL, null)
+                            .header(HttpHeaders.CACHE_CONTROL, ARTICLE_CACHE_CONTROL)
+                            .build();
                 });
     }
 

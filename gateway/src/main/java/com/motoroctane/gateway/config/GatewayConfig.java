@@ -211,6 +211,12 @@ public interface GatewayConfig {
         /** Roles that may write catalogue documents (editors create and edit; admin-service refuses their deletes). */
         List<String> writerRoles();
 
+        /**
+         * Every method needs a writer token (editor or above): the news desk under {@code /api/admin}, which
+         * editors run (admin-service refuses their deletes). Matched before {@link #adminPaths()}.
+         */
+        List<String> writerPaths();
+
         /** Every method needs an admin token. */
         List<String> adminPaths();
 

@@ -78,6 +78,9 @@ public class EdgeAuth {
         if (method == HttpMethod.OPTIONS) {
             return Requirement.NONE;
         }
+        if (PathPrefixes.matchesAny(path, config.writerPaths())) {
+            return Requirement.WRITER;
+        }
         if (PathPrefixes.matchesAny(path, config.adminPaths())) {
             return Requirement.ADMIN;
         }
@@ -105,7 +108,7 @@ public class EdgeAuth {
             }
             if (requirement == Requirement.WRITER && !hasRole(jwt, writerRoles)) {
                 return Future.failedFuture(Problems.problem(403, "forbidden", "Forbidden",
-                        "Catalogue writes need one of the roles " + writerRoles));
+                        "This needs one of the roles " + writerRoles));
             }
             return Future.succeededFuture(jwt);
         });
