@@ -18,6 +18,7 @@ import com.motoroctane.common.events.InvalidationEvent;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamCommands;
 import io.quarkus.redis.datasource.stream.StreamMessage;
@@ -37,7 +38,9 @@ import io.quarkus.runtime.StartupEvent;
  * <p>Each event's surrogate keys are evicted after every {@link InvalidationHook} bean has seen it (and may
  * have added tags); a {@code *} tag, an unreadable event or a gap is a full flush, preceded by every hook's
  * {@link InvalidationHook#beforeFlush()}. Meters: {@code <metrics-prefix>.invalidation.events} (events
- * applied) and {@code <metrics-prefix>.invalidation.flushes} (flushes because events may have been missed).
+ * applied), {@code <metrics-prefix>.invalidation.flushes} (flushes because events may have been missed) and
+ * {@code <metrics-prefix>.invalidation.lag} (from the event's entry in the stream to its eviction here: what the
+ * invalidation-lag alert of deploy/k8s/components/monitoring watches).
  */
 @ApplicationScoped
 public class InvalidationConsumer {
@@ -51,6 +54,7 @@ public class InvalidationConsumer {
     private final ObjectMapper json;
     private final Counter applied;
     private final Counter flushes;
+    private final Timer lag;
     private final String threadName;
     private volatile List<InvalidationHook> hooks;
     private volatile boolean running = true;
@@ -66,6 +70,9 @@ public class InvalidationConsumer {
         this.applied = Counter.builder(prefix + ".invalidation.events").description("Invalidation events applied").register(registry);
         this.flushes = Counter.builder(prefix + ".invalidation.flushes")
                 .description("Full flushes because events may have been missed").register(registry);
+        this.lag = Timer.builder(prefix + ".invalidation.lag")
+                .description("From an event's entry in the stream (its id's time) to its eviction here")
+                .publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(1)).register(registry);
         this.threadName = prefix + "-invalidation-events";
     }
 
@@ -159,6 +166,18 @@ public class InvalidationConsumer {
                     event.ids(), dropped, tags);
         }
         applied.increment();
+        recordLag(message.id());
+    }
+
+    /** A stream id starts with the milliseconds of the XADD on Redis' clock ({@code 1700000000000-0}). */
+    private void recordLag(String id) {
+        int dash = id.indexOf('-');
+        try {
+            long written = Long.parseLong(dash < 0 ? id : id.substring(0, dash));
+            lag.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - written)));
+        } catch (NumberFormatException e) {
+            LOG.debugf("stream id %s carries no time", id);
+        }
     }
 
     private void flushEverything() {
