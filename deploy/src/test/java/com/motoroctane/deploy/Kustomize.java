@@ -61,12 +61,19 @@ final class Kustomize {
         }
     }
 
+    private static final java.util.Map<String, String> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Rendered once per test run (the files do not change while the tests run). */
     static String renderOverlay(String overlay) {
-        return render(k8s().resolve("overlays").resolve(overlay));
+        return RENDERED.computeIfAbsent("overlay:" + overlay, k -> render(k8s().resolve("overlays").resolve(overlay)));
     }
 
     /** The base with these components, in {@link #COMPONENTS} order. */
     static String renderWith(List<String> components) {
+        return RENDERED.computeIfAbsent("components:" + components, k -> renderCombination(components));
+    }
+
+    private static String renderCombination(List<String> components) {
         String name = components.isEmpty() ? "base-only" : String.join("+", components);
         Path dir = repositoryRoot().resolve("deploy/target/combinations").resolve(name);
         String body = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../../k8s/base\n"

@@ -101,6 +101,15 @@ final class Manifests {
         }
     }
 
+    /** A Secret example (deploy/k8s/secrets): Secrets are never part of a rendered overlay. */
+    static io.fabric8.kubernetes.api.model.Secret parseSecret(String yaml) {
+        try {
+            return STRICT.treeToValue(YAML.readTree(yaml), io.fabric8.kubernetes.api.model.Secret.class);
+        } catch (IOException e) {
+            throw new AssertionError("not a Secret: " + e.getMessage(), e);
+        }
+    }
+
     List<HasMetadata> all() {
         return objects;
     }
