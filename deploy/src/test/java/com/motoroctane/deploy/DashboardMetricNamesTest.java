@@ -49,6 +49,7 @@ class DashboardMetricNamesTest {
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
     private static final Map<String, String> METRICS_URLS = new TreeMap<>();
     private static String gateway;
+    private static ServiceProcess compareService;
 
     @BeforeAll
     static void startThePlatform() throws Exception {
@@ -78,6 +79,8 @@ class DashboardMetricNamesTest {
                 .env("ADMIN_JWT_PUBLIC_KEY_FILE", keys.resolve("public.pem").toString()).start();
         ServiceProcess media = common(ServiceProcess.of("media-service", mediaPort), infra)
                 .env("MEDIA_PORT", String.valueOf(mediaPort)).env("MEDIA_JWKS_URL", jwks)
+                // a brand logo of the demo data is drawn on first request: the rendition pool's meters appear
+                .env("MEDIA_DEMO_IMAGES", "true")
                 .env("R2_ENDPOINT", infra.get("devstack.s3.endpoint")).env("R2_BUCKET", infra.get("devstack.s3.bucket"))
                 .env("R2_ACCESS_KEY_ID", infra.get("devstack.s3.access-key"))
                 .env("R2_SECRET_ACCESS_KEY", infra.get("devstack.s3.secret-key")).start();
@@ -86,6 +89,7 @@ class DashboardMetricNamesTest {
         ServiceProcess compare = common(ServiceProcess.of("compare-service", comparePort), infra)
                 .env("COMPARE_PORT", String.valueOf(comparePort)).env("CATALOG_URL", catalog.url()).start();
         SERVICES.add(compare);
+        compareService = compare;
         adminService.awaitReady();
         media.awaitReady();
         compare.awaitReady();
@@ -101,14 +105,28 @@ class DashboardMetricNamesTest {
                 .env("GATEWAY_RATE_LIMIT_PUBLIC_LIMIT", "6")
                 .start();
         SERVICES.add(gatewayService);
-        // awaitReady asks the service's own port; the gateway's probes are on its management port
-        gatewayService.awaitReady();
+        // ServiceProcess.awaitReady asks the service port; the gateway's probes are on its management port
+        awaitReady("http://127.0.0.1:" + managementPort + "/q/health/ready", gatewayService);
         gateway = gatewayService.url();
         METRICS_URLS.put("gateway", "http://127.0.0.1:" + managementPort + "/q/metrics");
         METRICS_URLS.put("catalog-service", catalog.url() + "/q/metrics");
         METRICS_URLS.put("compare-service", compare.url() + "/q/metrics");
         METRICS_URLS.put("admin-service", admin + "/q/metrics");
         METRICS_URLS.put("media-service", media.url() + "/q/metrics");
+    }
+
+    private static void awaitReady(String url, ServiceProcess service) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            try {
+                if (get(url).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("gateway not ready at " + url + ":\n" + service.tail());
     }
 
     private static ServiceProcess common(ServiceProcess service, Map<String, String> infra) {
@@ -131,11 +149,15 @@ class DashboardMetricNamesTest {
         String second = models.path("data").path(1).path("id").asText();
         assertEquals(200, get(gateway + "/api/compare?models=" + first + "," + second).statusCode(), "a comparison");
         assertEquals(404, get(gateway + "/uploads/brands/none/none.webp").statusCode(), "an image that is not there");
+        assertEquals(200, get(gateway + "/uploads/brands/tata.webp").statusCode(), "a demo logo, rendered on the way");
         HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"nobody@example.com\",\"password\":\"wrong-password\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, login.statusCode(), "a refused login reaches admin-service");
+        // an upstream that went away: the gateway counts the failed attempts and its retries
+        compareService.stop();
+        assertTrue(get(gateway + "/api/compare?models=" + second + "," + first).statusCode() >= 500, "compare-service is gone");
         int status = 0;
         for (int i = 0; i < 10 && status != 429; i++) {
             status = get(gateway + "/api/brands?limit=1").statusCode();

@@ -2,7 +2,6 @@ package com.motoroctane.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,19 +38,11 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
  * reference, in every overlay; and every Secret the manifests reference (by key) is documented in
  * deploy/k8s/secrets/secret-<name>.example.yaml with that key, so an operator knows what to create.
  */
+@EnabledIf("com.motoroctane.deploy.Kustomize#kubectlPresent")
 class EnvCoverageTest {
 
-    @BeforeAll
-    static void needsKubectl() {
-        assumeTrue(Kustomize.kubectl().isPresent(), "kubectl is not on the PATH");
-    }
-
-    static List<String> overlays() {
-        return Kustomize.overlays();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("com.motoroctane.deploy.Kustomize#overlays")
     void everyVariableAServiceReadsIsSet(String overlay) {
         Manifests manifests = Manifests.parse(Kustomize.renderOverlay(overlay));
         for (String service : ServiceConfig.SERVICES) {

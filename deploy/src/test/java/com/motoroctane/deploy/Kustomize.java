@@ -53,6 +53,11 @@ final class Kustomize {
         return Optional.empty();
     }
 
+    /** For {@code @EnabledIf}: the tests that render need kubectl (RenderTest says so when it is missing). */
+    static boolean kubectlPresent() {
+        return kubectl().isPresent();
+    }
+
     static List<String> overlays() {
         try (Stream<Path> dirs = Files.list(k8s().resolve("overlays"))) {
             return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();

@@ -3,20 +3,13 @@ package com.motoroctane.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -175,72 +168,7 @@ class SentinelFailoverTest {
         }
     }
 
-    /** One command, authenticated, with its whole RESP reply (strings, integers, arrays). */
     private static Object reply(int port, String... command) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            socket.setSoTimeout(5000);
-            OutputStream out = socket.getOutputStream();
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            write(out, "AUTH", password);
-            Object auth = read(in);
-            if (!"OK".equals(auth)) {
-                throw new IOException("AUTH: " + auth);
-            }
-            write(out, command);
-            return read(in);
-        }
-    }
-
-    private static void write(OutputStream out, String... parts) throws IOException {
-        StringBuilder resp = new StringBuilder("*").append(parts.length).append("\r\n");
-        for (String part : parts) {
-            resp.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
-        }
-        out.write(resp.toString().getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    private static Object read(InputStream in) throws IOException {
-        String line = line(in);
-        char type = line.charAt(0);
-        String rest = line.substring(1);
-        switch (type) {
-            case '+':
-                return rest;
-            case '-':
-                return "ERR " + rest;
-            case ':':
-                return Long.parseLong(rest);
-            case '$': {
-                int length = Integer.parseInt(rest);
-                if (length < 0) {
-                    return null;
-                }
-                byte[] bytes = in.readNBytes(length + 2);
-                return new String(bytes, 0, length, StandardCharsets.UTF_8);
-            }
-            case '*': {
-                int count = Integer.parseInt(rest);
-                List<Object> items = new ArrayList<>();
-                for (int i = 0; i < count; i++) {
-                    items.add(read(in));
-                }
-                return items;
-            }
-            default:
-                throw new IOException("unexpected reply " + line);
-        }
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int c;
-        while ((c = in.read()) != -1 && c != '\n') {
-            if (c != '\r') {
-                line.append((char) c);
-            }
-        }
-        return line.toString();
+        return RedisProcess.reply(port, password, command);
     }
 }

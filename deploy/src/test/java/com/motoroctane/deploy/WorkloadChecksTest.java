@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,19 +30,11 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
  * securityContext, a writable /tmp, an HPA (CPU and requests per second) and a PDB, and a grace period that
  * covers the preStop sleep plus the service's own quarkus.shutdown.timeout.
  */
+@EnabledIf("com.motoroctane.deploy.Kustomize#kubectlPresent")
 class WorkloadChecksTest {
 
-    @BeforeAll
-    static void needsKubectl() {
-        assumeTrue(Kustomize.kubectl().isPresent(), "kubectl is not on the PATH");
-    }
-
-    static List<String> overlays() {
-        return Kustomize.overlays();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("com.motoroctane.deploy.Kustomize#overlays")
     void everyDeploymentIsProbedSizedHardenedScaledAndProtected(String overlay) {
         Manifests manifests = Manifests.parse(Kustomize.renderOverlay(overlay));
         List<Deployment> deployments = manifests.of(Deployment.class);
@@ -90,7 +81,7 @@ class WorkloadChecksTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("com.motoroctane.deploy.Kustomize#overlays")
     void servicesAreProbedWhereTheyAnswerAndShutDownWithinTheirGracePeriod(String overlay) {
         Manifests manifests = Manifests.parse(Kustomize.renderOverlay(overlay));
         for (String service : ServiceConfig.SERVICES) {
