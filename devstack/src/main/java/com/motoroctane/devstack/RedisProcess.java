@@ -178,6 +178,68 @@ public final class RedisProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one command, its arguments apart, after authenticating with {@code password} (null: no AUTH), and
+     * returns the whole reply: a String (simple or bulk; an error as {@code "ERR ..."}), a Long, a List of those,
+     * or null. For commands whose answer is more than one line (ROLE, DBSIZE, SENTINEL ...).
+     */
+    public static Object reply(int port, String password, String... command) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            if (password != null) {
+                out.write(resp("AUTH", password));
+                out.flush();
+                Object auth = readReply(in);
+                if (!"OK".equals(auth)) {
+                    throw new IOException("AUTH refused: " + auth);
+                }
+            }
+            out.write(resp(command));
+            out.flush();
+            return readReply(in);
+        }
+    }
+
+    private static Object readReply(InputStream in) throws IOException {
+        String line = readLine(in);
+        if (line.isEmpty()) {
+            throw new IOException("connection closed");
+        }
+        String rest = line.substring(1);
+        switch (line.charAt(0)) {
+            case '+':
+                return rest;
+            case '-':
+                return "ERR " + rest;
+            case ':':
+                return Long.parseLong(rest);
+            case '$': {
+                int length = Integer.parseInt(rest);
+                if (length < 0) {
+                    return null;
+                }
+                byte[] bytes = in.readNBytes(length + 2);
+                return new String(bytes, 0, length, StandardCharsets.UTF_8);
+            }
+            case '*': {
+                int count = Integer.parseInt(rest);
+                if (count < 0) {
+                    return null;
+                }
+                List<Object> items = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    items.add(readReply(in));
+                }
+                return items;
+            }
+            default:
+                throw new IOException("unexpected reply " + line);
+        }
+    }
+
     private static byte[] resp(String... parts) {
         StringBuilder b = new StringBuilder("*").append(parts.length).append("\r\n");
         for (String part : parts) {

@@ -1,5 +1,6 @@
 package com.motoroctane.cache;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import com.motoroctane.invalidation.InvalidationStream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -28,7 +30,9 @@ import io.quarkus.runtime.StartupEvent;
  * <p>Each event's surrogate keys are evicted after every {@link InvalidationHook} bean has seen it (and may
  * have added tags); a {@code *} tag, an unreadable event or a gap is a full flush, preceded by every hook's
  * {@link InvalidationHook#beforeFlush()}. Meters: {@code <metrics-prefix>.invalidation.events} (events
- * applied) and {@code <metrics-prefix>.invalidation.flushes} (flushes because events may have been missed).
+ * applied), {@code <metrics-prefix>.invalidation.flushes} (flushes because events may have been missed) and
+ * {@code <metrics-prefix>.invalidation.lag} (from the event's publication, its {@code at}, to its eviction here: what the
+ * invalidation-lag alert of deploy/k8s/components/monitoring watches).
  */
 @ApplicationScoped
 public class InvalidationConsumer implements InvalidationStream.Listener {
@@ -40,6 +44,7 @@ public class InvalidationConsumer implements InvalidationStream.Listener {
     private final Counter applied;
     private final Counter flushes;
     private final InvalidationStream stream;
+    private final Timer lag;
     private volatile List<InvalidationHook> hooks;
 
     public InvalidationConsumer(RedisDataSource redis, ResponseCache cache, @Any Instance<InvalidationHook> hooks,
@@ -50,6 +55,9 @@ public class InvalidationConsumer implements InvalidationStream.Listener {
         this.applied = Counter.builder(prefix + ".invalidation.events").description("Invalidation events applied").register(registry);
         this.flushes = Counter.builder(prefix + ".invalidation.flushes")
                 .description("Full flushes because events may have been missed").register(registry);
+        this.lag = Timer.builder(prefix + ".invalidation.lag")
+                .description("From an event's publication (its 'at') to its eviction here")
+                .publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(1)).register(registry);
         this.stream = new InvalidationStream(redis, json, prefix + "-invalidation-events", this);
     }
 
@@ -77,6 +85,9 @@ public class InvalidationConsumer implements InvalidationStream.Listener {
         LOG.debugf("event %s %s %s %s: evicted %d L1 entries for %s", event.eventId(), event.type(), event.entity(),
                 event.ids(), dropped, tags);
         applied.increment();
+        if (event.at() != null) {
+            lag.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - event.at().toEpochMilli())));
+        }
     }
 
     @Override

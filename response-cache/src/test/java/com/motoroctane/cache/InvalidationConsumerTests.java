@@ -23,6 +23,8 @@ import com.motoroctane.common.error.ProblemException;
 import com.motoroctane.common.events.InvalidationEvent;
 import com.motoroctane.devstack.test.DevstackTestResource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -53,6 +55,9 @@ class InvalidationConsumerTests {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    MeterRegistry registry;
 
     private String cached(String segment, String tags) throws InterruptedException {
         String key = cache.key(segment, UUID.randomUUID().toString());
@@ -91,10 +96,14 @@ class InvalidationConsumerTests {
         String widened = cached("lists", RecordingHook.WIDENED);
         String other = cached("widgets", "widget:w2 widgets");
 
+        Timer lag = registry.find("rctest.invalidation.lag").timer();
+        assertNotNull(lag, "the invalidation lag is measured (deploy's invalidation-lag alert reads it)");
+        long lagsBefore = lag.count();
         String eventId = announce("widget", List.of("widget:w1"));
         await(() -> gone(tagged), "the entry tagged widget:w1 is evicted from L1 and L2");
         await(() -> gone(widened), "the tag the hook added is evicted too");
         assertTrue(hook.seen.contains(eventId));
+        await(() -> lag.count() > lagsBefore, "the event's lag is recorded once it is applied");
         assertNotNull(l1.any(other), "an entry of another widget stays in L1");
         assertTrue(redis.key().exists(other), "and in L2");
         assertFalse(redis.key().exists("rctest:tag:widget:w1"), "the tag set goes with its entries");
