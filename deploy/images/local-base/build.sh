@@ -38,7 +38,9 @@ JAVA_HOME_DIR="/usr/lib/jvm/java-17-openjdk-amd64"
 if [ ! -s "$ROOTFS" ]; then
   log "Debian $SUITE + openjdk-17-jre-headless into $ROOTFS (mmdebstrap, a few minutes)"
   # no docs, man pages or translations in an image; the copyright files stay
+  # (openjdk's postinst links its man page into man1, which must exist even when man pages are left out)
   mmdebstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates \
+    --setup-hook='mkdir -p "$1/usr/share/man/man1"' \
     --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
     --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
     --customize-hook='echo "app:x:185:0:MotorOctane service:/deployments:/usr/sbin/nologin" >> "$1/etc/passwd"' \

@@ -25,8 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * W3C trace context across the gateway, with the OpenTelemetry SDK on as it is where a collector is
- * configured (the test profile turns it on and exports nowhere). The WireMock upstream shows what a
- * service behind the gateway receives.
+ * configured (the test profile turns it on and exports nowhere). WireMock, standing in for media-service
+ * (the route with a patient read timeout), shows what a service behind the gateway receives.
  */
 @QuarkusTest
 @WithTestResource(value = GatewayTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -36,40 +36,53 @@ class TracingTests extends GatewayTest {
 
     @Test
     void anIncomingTraceparentReachesTheUpstreamInTheSameTraceUnderTheGatewaysSpan() {
-        stub.register(get(urlPathEqualTo("/api/fault/traced")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        stub.register(get(urlPathEqualTo(upstreamPath("ab"))).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "image/webp").withBody(new byte[16])));
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         String callerSpan = "00f067aa0ba902b7";
 
         given().header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
-                .get("/api/fault/traced").then().statusCode(200);
+                .get(upload("ab")).then().statusCode(200);
 
-        Matcher forwarded = forwardedTraceparent("/api/fault/traced");
+        Matcher forwarded = forwardedTraceparent(upstreamPath("ab"));
         assertEquals(traceId, forwarded.group(1), "the upstream's work belongs to the caller's trace");
         assertNotEquals(callerSpan, forwarded.group(2), "its parent is the gateway's span, not the caller's");
     }
 
     @Test
     void aRequestWithoutTraceContextStartsATraceTheUpstreamJoins() {
-        stub.register(get(urlPathEqualTo("/api/fault/untraced")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        stub.register(get(urlPathEqualTo(upstreamPath("cd"))).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "image/webp").withBody(new byte[16])));
 
-        given().get("/api/fault/untraced").then().statusCode(200);
+        given().get(upload("cd")).then().statusCode(200);
 
-        Matcher forwarded = forwardedTraceparent("/api/fault/untraced");
+        Matcher forwarded = forwardedTraceparent(upstreamPath("cd"));
         assertNotEquals("00000000000000000000000000000000", forwarded.group(1));
     }
 
     @Test
     void aMalformedTraceparentIsReplacedNotRelayed() {
-        stub.register(get(urlPathEqualTo("/api/fault/garbled")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        stub.register(get(urlPathEqualTo(upstreamPath("ef"))).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "image/webp").withBody(new byte[16])));
 
-        given().header("traceparent", "not-a-trace").get("/api/fault/garbled").then().statusCode(200);
+        given().header("traceparent", "not-a-trace").get(upload("ef")).then().statusCode(200);
 
-        forwardedTraceparent("/api/fault/garbled");
+        forwardedTraceparent(upstreamPath("ef"));
     }
 
-    private Matcher forwardedTraceparent(String path) {
-        List<LoggedRequest> seen = stub.find(getRequestedFor(urlPathEqualTo(path)));
+    /** The path the gateway asks media-service for when a client reads {@link #upload}. */
+    private static String upstreamPath(String digit) {
+        return "/media-service" + upload(digit);
+    }
+
+    private static String upload(String digit) {
+        return "/uploads/images/" + digit.repeat(32);
+    }
+
+    private Matcher forwardedTraceparent(String upstreamPath) {
+        List<LoggedRequest> seen = stub.find(getRequestedFor(urlPathEqualTo(upstreamPath)));
         assertEquals(1, seen.size());
+        assertEquals(1, seen.get(0).header("traceparent").values().size(), "one traceparent, not the caller's and ours");
         String header = seen.get(0).getHeader("traceparent");
         Matcher matcher = TRACEPARENT.matcher(String.valueOf(header));
         assertTrue(matcher.matches(), "upstream got traceparent " + header);
