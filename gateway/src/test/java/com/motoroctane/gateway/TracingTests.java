@@ -3,7 +3,9 @@ package com.motoroctane.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -24,9 +26,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * W3C trace context across the gateway, with the OpenTelemetry SDK on as it is where a collector is
- * configured (the test profile turns it on and exports nowhere). WireMock, standing in for media-service
- * (the route with a patient read timeout), shows what a service behind the gateway receives.
+ * W3C trace context across the gateway as it runs by default: no OTEL_EXPORTER_OTLP_ENDPOINT, so the
+ * OpenTelemetry SDK is "disabled" (Quarkus still makes spans and propagates their context, but has no span
+ * processor and no exporter). WireMock stands in for media-service (the route with a patient read timeout)
+ * to show what a service behind the gateway receives, and for a collector that must never be called.
  */
 @QuarkusTest
 @WithTestResource(value = GatewayTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -68,6 +71,20 @@ class TracingTests extends GatewayTest {
         given().header("traceparent", "not-a-trace").get(upload("ef")).then().statusCode(200);
 
         forwardedTraceparent(upstreamPath("ef"));
+    }
+
+    @Test
+    void nothingIsExportedWhileNoCollectorIsNamed() throws InterruptedException {
+        stub.register(get(urlPathEqualTo(upstreamPath("0a"))).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "image/webp").withBody(new byte[16])));
+        for (int i = 0; i < 3; i++) {
+            given().header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                    .get(upload("0a")).then().statusCode(200);
+        }
+        // the test profile points the exporter at WireMock with a 10 ms batch delay: an exporter, were there
+        // one, would have posted these spans many times over by now
+        Thread.sleep(1000);
+        assertEquals(List.of(), stub.find(postRequestedFor(urlPathMatching("/otlp.*"))));
     }
 
     /** The path the gateway asks media-service for when a client reads {@link #upload}. */

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
@@ -65,23 +64,22 @@ public class Forwarder {
     private final Vertx vertx;
     private final long maxBodyBytes;
     /**
-     * The trace-context headers (W3C traceparent, tracestate, baggage) when tracing is on: the caller's are not
-     * copied, the gateway's own span context goes upstream instead (Quarkus' Vert.x client instrumentation
-     * writes it). Empty when tracing is off: the caller's then pass untouched, like any header.
+     * The trace-context headers (W3C traceparent, tracestate, baggage). The caller's are not copied: Quarkus'
+     * Vert.x client instrumentation writes the gateway's own span context, a child of the caller's, and a
+     * copy would make a second, stale traceparent. (Quarkus keeps spans and propagation even with the
+     * OpenTelemetry SDK "disabled": it leaves out only the processors and the exporter.)
      */
     private final Set<String> traceContextHeaders;
 
     public Forwarder(ClientAddress clientAddress, Problems problems, GatewayMetrics metrics, Compression compression,
-                     Vertx vertx, GatewayConfig config, OpenTelemetry openTelemetry,
-                     @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean tracingOff) {
+                     Vertx vertx, GatewayConfig config, OpenTelemetry openTelemetry) {
         this.clientAddress = clientAddress;
         this.problems = problems;
         this.metrics = metrics;
         this.compression = compression;
         this.vertx = vertx;
         this.maxBodyBytes = config.limits().maxBodyBytes();
-        this.traceContextHeaders = tracingOff ? Set.of()
-                : openTelemetry.getPropagators().getTextMapPropagator().fields().stream()
+        this.traceContextHeaders = openTelemetry.getPropagators().getTextMapPropagator().fields().stream()
                         .map(field -> field.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
