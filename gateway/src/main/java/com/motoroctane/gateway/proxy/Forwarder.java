@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
@@ -64,22 +65,25 @@ public class Forwarder {
     private final Vertx vertx;
     private final long maxBodyBytes;
     /**
-     * The trace-context headers (W3C traceparent, tracestate, baggage). The caller's are not copied: Quarkus'
-     * Vert.x client instrumentation writes the gateway's own span context, a child of the caller's, and a
-     * copy would make a second, stale traceparent. (Quarkus keeps spans and propagation even with the
-     * OpenTelemetry SDK "disabled": it leaves out only the processors and the exporter.)
+     * The trace-context headers (W3C traceparent, tracestate, baggage) when tracing is on: the caller's are not
+     * copied, as Quarkus' Vert.x client instrumentation writes the gateway's own span context (a child of the
+     * caller's) and a copy would be a second, stale traceparent. Empty when tracing is off: the
+     * instrumentation then writes nothing and the caller's headers pass untouched, like any header, so the
+     * services behind still join the caller's trace.
      */
     private final Set<String> traceContextHeaders;
 
     public Forwarder(ClientAddress clientAddress, Problems problems, GatewayMetrics metrics, Compression compression,
-                     Vertx vertx, GatewayConfig config, OpenTelemetry openTelemetry) {
+                     Vertx vertx, GatewayConfig config, OpenTelemetry openTelemetry,
+                     @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean tracingOff) {
         this.clientAddress = clientAddress;
         this.problems = problems;
         this.metrics = metrics;
         this.compression = compression;
         this.vertx = vertx;
         this.maxBodyBytes = config.limits().maxBodyBytes();
-        this.traceContextHeaders = openTelemetry.getPropagators().getTextMapPropagator().fields().stream()
+        this.traceContextHeaders = tracingOff ? Set.of()
+                : openTelemetry.getPropagators().getTextMapPropagator().fields().stream()
                         .map(field -> field.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
