@@ -15,6 +15,11 @@ import com.motoroctane.common.error.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -26,6 +31,11 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  *
  * <p>Meters ({@code <p>} = {@code response-cache.metrics-prefix}): {@code <p>.cache.requests{result,tier}},
  * {@code <p>.cache.hit.ratio}, {@code <p>.cache.keys{tier}}.
+ *
+ * <p>Traces (when the OpenTelemetry SDK is on): the request's span gets {@code cache.tier} and
+ * {@code cache.result}; the L2 lookup and the origin load are spans of their own ({@code cache.l2.get},
+ * {@code cache.load}), the load being the parent of whatever the loader calls (MongoDB, an upstream). An L1
+ * hit costs no span: it takes well under a microsecond.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -62,10 +72,12 @@ public class ResponseCache {
     private final Counter l2Hits;
     private final Counter misses;
     private final Counter stale;
+    private final Tracer tracer;
 
-    public ResponseCache(L1Cache l1, RedisL2 l2, ResponseCacheConfig config, MeterRegistry registry) {
+    public ResponseCache(L1Cache l1, RedisL2 l2, ResponseCacheConfig config, MeterRegistry registry, Tracer tracer) {
         this.l1 = l1;
         this.l2 = l2;
+        this.tracer = tracer;
         this.keyPrefix = RedisL2.checkedPrefix(config.keyPrefix());
         this.retryAfterSeconds = config.retryAfterSeconds();
         String meters = config.metricsPrefix() + ".cache.";
@@ -101,13 +113,25 @@ public class ResponseCache {
      *                   when the origin did not answer
      */
     public Uni<Served> serve(String key, int ttlSeconds, Supplier<Rendered> loader) {
+        Span request = Span.current();
         CachedResponse fresh = l1.fresh(key, System.currentTimeMillis());
         if (fresh != null) {
             l1Hits.increment();
+            traced(request, "l1", "hit");
             return Uni.createFrom().item(new Served(fresh, Source.HIT));
         }
         long generation = evictions.get();
+        Context parent = Context.current();
+        Span lookup = tracer.spanBuilder("cache.l2.get").setParent(parent).setAttribute("cache.key", key).startSpan();
         return l2.get(key)
+                .onItemOrFailure().invoke((found, failure) -> {
+                    if (failure != null) {
+                        lookup.recordException(failure);
+                        lookup.setStatus(StatusCode.ERROR);
+                    }
+                    lookup.setAttribute("cache.result", found == null ? "miss" : "hit");
+                    lookup.end();
+                })
                 .onFailure().recoverWithNull()
                 .flatMap(fromL2 -> {
                     if (fromL2 != null && fromL2.remainingSeconds(System.currentTimeMillis()) > 0) {
@@ -115,28 +139,50 @@ public class ResponseCache {
                             l1.put(key, fromL2);
                         }
                         l2Hits.increment();
+                        traced(request, "l2", "hit");
                         return Uni.createFrom().item(new Served(fromL2, Source.HIT));
                     }
-                    return Uni.createFrom().item(() -> loadOrStale(key, ttlSeconds, loader, fromL2))
+                    return Uni.createFrom().item(() -> loadOrStale(key, ttlSeconds, loader, fromL2, parent, request))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
                 });
     }
 
-    private Served loadOrStale(String key, int ttlSeconds, Supplier<Rendered> loader, CachedResponse fromL2) {
-        try {
+    private Served loadOrStale(String key, int ttlSeconds, Supplier<Rendered> loader, CachedResponse fromL2,
+                               Context parent, Span request) {
+        // the worker thread does not carry the request's context: the load span names its parent itself and is
+        // made current, so what the loader calls (MongoDB, an upstream) nests under it
+        Span span = tracer.spanBuilder("cache.load").setParent(parent).setAttribute("cache.key", key).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
             CachedResponse loaded = load(key, ttlSeconds, loader);
             misses.increment();
+            traced(request, "origin", "miss");
             return new Served(loaded, Source.MISS);
         } catch (OriginUnavailableException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, "origin unavailable");
             CachedResponse last = l1.any(key);
             if (last == null) {
                 last = fromL2;
             }
             if (last != null) {
                 stale.increment();
+                traced(request, "l1", "stale");
                 return new Served(last, Source.STALE);
             }
             throw new ProblemException(503, e.type(), e.title(), e.detail(), null).retryAfter(retryAfterSeconds);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private static void traced(Span request, String tier, String result) {
+        if (request.isRecording()) {
+            request.setAttribute("cache.tier", tier);
+            request.setAttribute("cache.result", result);
         }
     }
 

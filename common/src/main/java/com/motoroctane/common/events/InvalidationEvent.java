@@ -3,6 +3,8 @@ package com.motoroctane.common.events;
 import java.time.Instant;
 import java.util.List;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * What admin-service announces after every committed catalogue write (one per batch for bulk), and what
  * every cache owner evicts by. It is published on the Redis pub/sub channel {@link #CHANNEL} and appended
@@ -21,6 +23,8 @@ import java.util.List;
  *                      change of membership or order can affect ({@code brands models variants search stats pages})
  * @param version       the document's version after the write (0 for deletes and batches)
  */
+// written and read as JSON on a Redis stream, outside any REST signature: registered for native
+@RegisterForReflection
 public record InvalidationEvent(String eventId, String type, String entity, List<String> ids, List<String> brandIds,
                                 List<String> modelIds, List<String> surrogateKeys, long version, Instant at) {
 

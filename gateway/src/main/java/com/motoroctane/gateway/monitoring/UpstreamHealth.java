@@ -14,6 +14,7 @@ import com.motoroctane.gateway.config.GatewayConfig;
 import com.motoroctane.gateway.proxy.Upstream;
 import com.motoroctane.gateway.proxy.Upstreams;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -26,6 +27,7 @@ import io.vertx.core.http.RequestOptions;
 public class UpstreamHealth {
 
     /** One upstream as the monitoring endpoints show it. */
+    @RegisterForReflection // written by JsonReply's ObjectMapper (native)
     public record Status(String status, String breaker, Integer httpStatus, String database) {
 
         public boolean up() {

@@ -8,9 +8,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
@@ -22,6 +24,7 @@ import com.motoroctane.gateway.security.ClientAddress;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -66,15 +69,27 @@ public class Forwarder {
     private final Compression compression;
     private final Vertx vertx;
     private final long maxBodyBytes;
+    /**
+     * The trace-context headers (W3C traceparent, tracestate, baggage) when tracing is on: the caller's are not
+     * copied, as Quarkus' Vert.x client instrumentation writes the gateway's own span context (a child of the
+     * caller's) and a copy would be a second, stale traceparent. Empty when tracing is off: the
+     * instrumentation then writes nothing and the caller's headers pass untouched, like any header, so the
+     * services behind still join the caller's trace.
+     */
+    private final Set<String> traceContextHeaders;
 
     public Forwarder(ClientAddress clientAddress, Problems problems, GatewayMetrics metrics, Compression compression,
-                     Vertx vertx, GatewayConfig config) {
+                     Vertx vertx, GatewayConfig config, OpenTelemetry openTelemetry,
+                     @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean tracingOff) {
         this.clientAddress = clientAddress;
         this.problems = problems;
         this.metrics = metrics;
         this.compression = compression;
         this.vertx = vertx;
         this.maxBodyBytes = config.limits().maxBodyBytes();
+        this.traceContextHeaders = tracingOff ? Set.of()
+                : openTelemetry.getPropagators().getTextMapPropagator().fields().stream()
+                        .map(field -> field.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -246,7 +261,8 @@ public class Forwarder {
             String connectionTokens = String.valueOf(request.getHeader("Connection")).toLowerCase(Locale.ROOT);
             request.headers().forEach(header -> {
                 String name = header.getKey().toLowerCase(Locale.ROOT);
-                if (!NOT_FORWARDED_REQUEST.contains(name) && !connectionTokens.contains(name)) {
+                if (!NOT_FORWARDED_REQUEST.contains(name) && !connectionTokens.contains(name)
+                        && !traceContextHeaders.contains(name)) {
                     headers.add(header.getKey(), header.getValue());
                 }
             });
