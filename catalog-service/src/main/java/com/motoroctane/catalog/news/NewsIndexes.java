@@ -28,9 +28,11 @@ public final class NewsIndexes {
                 spec(NewsFields.ARTICLES, Indexes.compoundIndex(Indexes.ascending("tags", "status"), Indexes.descending("publishDate")), false),
                 spec(NewsFields.ARTICLES, Indexes.compoundIndex(Indexes.ascending("isFeatured", "status"), Indexes.descending("publishDate")), false),
                 spec(NewsFields.CATEGORIES, Indexes.ascending("id"), true),
-                spec(NewsFields.CATEGORIES, Indexes.ascending("slug"), false),
+                // unique, exactly as admin-service (the writer) declares it: the same keys with other options
+                // are an IndexKeySpecsConflict for whichever service starts second
+                spec(NewsFields.CATEGORIES, Indexes.ascending("slug"), true),
                 spec(NewsFields.TAGS, Indexes.ascending("id"), true),
-                spec(NewsFields.TAGS, Indexes.ascending("slug"), false),
+                spec(NewsFields.TAGS, Indexes.ascending("slug"), true),
                 spec(NewsFields.AUTHORS, Indexes.ascending("id"), true));
     }
 
