@@ -86,7 +86,7 @@ class SecurityTests extends GatewayTest {
 
     @Test
     void tokenWithoutAdminRoleIs403() {
-        given().header("Authorization", "Bearer " + token(Set.of("editor"))).get("/api/admin/articles").then()
+        given().header("Authorization", "Bearer " + token(Set.of("editor"))).get("/api/admin/users").then()
                 .statusCode(403).contentType("application/problem+json");
     }
 
