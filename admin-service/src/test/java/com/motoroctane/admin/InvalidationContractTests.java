@@ -1,5 +1,6 @@
 package com.motoroctane.admin;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -71,22 +72,33 @@ class InvalidationContractTests extends CatalogTest {
     }
 
     @ParameterizedTest(name = "variant update {0}")
-    @ValueSource(strings = {"{\"price\": 777000}", "{\"status\": \"inactive\"}", "{\"name\": \"Renamed ZXi\"}"})
+    @ValueSource(strings = {"{\"price\": 777000}", "{\"status\": \"inactive\"}", "{\"name\": \"Renamed ZXi\"}",
+            "{\"fuelType\": \"Diesel\"}"})
     void aVariantUpdateEventNamesEveryTagItsCachedPagesCarry(String patch) throws Exception {
         String variantId = variant();
         as("editor").body(patch).patch("/api/variants/" + variantId).then().statusCode(200);
         Document stored = db().getCollection("variants").find(Filters.eq("id", variantId)).first();
         List<String> event = updateEventTags(variantId);
 
-        // GET /api/variants and /api/variants/by?ids=: the list name plus each item's brand and model
-        List<String> variantList = listTags(Tags.VARIANTS, Tags.VARIANT, stored);
-        assertTrue(event.containsAll(variantList), "variant list " + variantList + " vs event " + event);
+        // every page showing the variant (lists, /api/variants/by, pages, search) carries its brand's and model's tags
+        List<String> parents = listTags(Tags.VARIANTS, Tags.VARIANT, stored).subList(1, 3);
+        assertTrue(event.containsAll(parents), "pages showing it " + parents + " vs event " + event);
         // GET /api/variants/{id}: its own tag plus its parents
-        List<String> detail = new ArrayList<>(listTags(Tags.VARIANTS, Tags.VARIANT, stored).subList(1, 3));
+        List<String> detail = new ArrayList<>(parents);
         detail.add(Tags.of(Tags.VARIANT, variantId));
         assertTrue(event.containsAll(detail), "variant detail " + detail + " vs event " + event);
-        // GET /api/models sorted or filtered by price: a variant's price is its model's starting price
-        assertTrue(event.contains(Tags.MODELS), "model lists " + event);
+        // lists that may not show it: a price edit names the price-shaped ones (a variant's price is also its model's
+        // starting price), a status or name edit every variant and model list; lists without item tags always
+        List<String> lists = patch.contains("price")
+                ? List.of(Tags.byPrice(Tags.VARIANTS), Tags.byPrice(Tags.MODELS))
+                : List.of(Tags.VARIANTS, Tags.MODELS, Tags.SEARCH);
+        assertTrue(event.containsAll(lists), "lists " + lists + " vs event " + event);
+        assertTrue(event.containsAll(lists.contains(Tags.VARIANTS) ? List.of(Tags.untracked(Tags.PAGES))
+                : List.of(Tags.untracked(Tags.VARIANTS), Tags.untracked(Tags.MODELS), Tags.untracked(Tags.SEARCH))),
+                "lists without item tags " + event);
+        if (patch.contains("price")) {
+            assertFalse(event.contains(Tags.VARIANTS) || event.contains(Tags.MODELS), "a price edit empties no whole list kind " + event);
+        }
         // the model and brand pages show the variant: they carry its model's and brand's tags
         assertTrue(event.contains(Tags.model(stored.getString("modelId")))
                 && event.contains(Tags.brand(stored.getString("brandId"))), "pages " + event);

@@ -242,8 +242,11 @@ public class CatalogWriter {
         set.keySet().forEach(unset::remove); // a PUT of a published article without a date: dated now, not unset
         planned.put("version", version(before) + 1);
         Change change = change("updated", entity, before, planned);
-        if (!entity.news()) {
+        if (!entity.news() && entity != Entity.VARIANT) {
+            // (a variant's lists follow from the fields it changed: mark)
             change.lists(values.containsKey("status") ? Tags.STATS : Tags.SEARCH);
+        } else if (entity == Entity.VARIANT && values.containsKey("status")) {
+            change.lists(Tags.STATS);
         }
         Staged staged = events.stage(change);
         Document after;
@@ -991,10 +994,15 @@ public class CatalogWriter {
             change.lists(childLists(entity));
         }
         switch (entity) {
-            case BRAND -> change.lists(Tags.BRANDS, Tags.SEARCH, Tags.PAGES);
+            // model and variant cards show their brand's name: lists of them without item tags too
+            case BRAND -> change.lists(Tags.BRANDS, Tags.SEARCH, Tags.PAGES, Tags.untracked(Tags.MODELS),
+                    Tags.untracked(Tags.VARIANTS));
             case MODEL -> change.lists(Tags.MODELS, Tags.SEARCH, Tags.PAGES);
-            // a variant's price decides its model's starting price, so model lists sorted or filtered by price
-            case VARIANT -> change.lists(Tags.VARIANTS, Tags.MODELS, Tags.SEARCH);
+            // a variant's price decides its model's starting price, so model lists sorted or filtered by price;
+            // an update names only the lists the fields it changed can reshape (Tags.variantUpdateLists)
+            case VARIANT -> change.lists(before != null && after != null
+                    ? Tags.variantUpdateLists(Tags.changedFields(before, after))
+                    : Tags.VARIANT_WRITE_LISTS);
             case COMPARISON -> change.lists(Tags.COMPARISONS, Tags.PAGES);
             // an article is on its detail (article:<id>) and news lists; linkedCars change nothing the catalogue serves
             case ARTICLE -> change.lists(Tags.NEWS);

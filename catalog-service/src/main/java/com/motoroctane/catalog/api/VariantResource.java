@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.motoroctane.catalog.cache.CacheKind;
 import io.smallrye.mutiny.Uni;
 import com.motoroctane.catalog.domain.CatalogReads;
+import com.motoroctane.common.cache.Tags;
 import com.motoroctane.catalog.domain.ListQuery;
 import com.motoroctane.catalog.domain.Listing;
 import com.motoroctane.common.catalog.CatalogFields;
@@ -81,8 +82,14 @@ public class VariantResource {
             filters.add(lte("price", maxPrice));
         }
         ListQuery query = serving.listQuery(Listing.VARIANTS, params, Serving.allOf(filters));
+        // which writes can reshape this page beyond the items it shows (Tags.variantUpdateLists): within one
+        // model, only that model's variants, whose every event names the model; otherwise any price change when
+        // the page is ordered or banded by price
+        String keep = modelId != null ? Tags.model(modelId)
+                : minPrice != null || maxPrice != null || "price".equals(query.sort().name()) ? Tags.byPrice(Tags.VARIANTS)
+                : null;
         return serving.serve(CacheKind.VARIANTS, Serving.cacheKey(query, params.raw("cursor")), headers,
-                () -> reads.list(Listing.VARIANTS, query));
+                () -> keep == null ? reads.list(Listing.VARIANTS, query) : reads.list(Listing.VARIANTS, query, keep));
     }
 
     @GET

@@ -61,14 +61,15 @@ public class CatalogReads {
     }
 
     /** A page of a list; {@code query.fields()} is what each item shows (a card, a projection, or empty for whole documents). */
-    public Rendered list(Listing listing, ListQuery query) {
-        return envelope(listing, query, store.page(listing.collection(), query.withFields(stored(query.fields()))));
+    public Rendered list(Listing listing, ListQuery query, String... keep) {
+        return envelope(listing, query, store.page(listing.collection(), query.withFields(stored(query.fields()))), keep);
     }
 
     /** Models filtered by a starting-price band or sorted by starting price (see {@link PricedModels}). */
     public Rendered modelsByPrice(ListQuery query, Long minPrice, Long maxPrice) {
         return envelope(Listing.MODELS, query,
-                PricedModels.page(store, summaries, query.withFields(stored(query.fields())), minPrice, maxPrice));
+                PricedModels.page(store, summaries, query.withFields(stored(query.fields())), minPrice, maxPrice),
+                Tags.byPrice(Tags.MODELS));
     }
 
     public Rendered variantsByIds(List<String> ids, List<String> fields) {
@@ -232,9 +233,12 @@ public class CatalogReads {
 
     // ---------------------------------------------------------------------------------------------
 
-    private Rendered envelope(Listing listing, ListQuery query, PageResult result) {
+    private Rendered envelope(Listing listing, ListQuery query, PageResult result, String... keep) {
         String next = result.next() == null ? null : cursors.encode(result.next(), query.fingerprint());
         SurrogateKeys keys = new SurrogateKeys(listing.collection());
+        for (String tag : keep) {
+            keys.keep(tag);
+        }
         Aggregates.add(result.items(), Aggregates.named(listing, query.fields(), true), summaries, store);
         for (Document d : result.items()) {
             keys.item(listing.entity(), d);

@@ -18,8 +18,10 @@ import com.motoroctane.common.cache.Tags;
  * of each item, never each item. Every invalidation event for a variant or model names its brand and model
  * (and for a brand, the brand), so such an event still reaches every page showing the item. The tag spelling
  * and which parents an item is tagged by are {@link Tags}, shared with admin-service's events. If the tags
- * would pass the budget, model tags go first (the brand tags still reach every item), then brand tags; the
- * list names always stay, and admin-service adds the list name of the written entity's kind to every event.
+ * would pass the budget, model tags go first (the brand tags still reach every item), then brand tags, and
+ * then the list is marked {@link Tags#untracked untracked} ({@code models:items}), which every event about an
+ * item of that kind names. The list names and {@link #keep kept} tags (a list's price dimension, the parent it
+ * is filtered by) always stay.
  */
 final class SurrogateKeys {
 
@@ -27,12 +29,21 @@ final class SurrogateKeys {
     static final List<String> PARENT_FIELDS = List.of("brandId", "modelId");
 
     private final Set<String> lists = new LinkedHashSet<>();
+    private final Set<String> kept = new LinkedHashSet<>();
     private final Set<String> own = new LinkedHashSet<>();
     private final Set<String> brands = new LinkedHashSet<>();
     private final Set<String> models = new LinkedHashSet<>();
 
     SurrogateKeys(String... lists) {
         this.lists.addAll(List.of(lists));
+    }
+
+    /** A tag the response keeps whatever the budget: {@link Tags#byPrice}, or the parent a list is filtered by. */
+    SurrogateKeys keep(String tag) {
+        if (tag != null) {
+            kept.add(tag);
+        }
+        return this;
     }
 
     SurrogateKeys brand(String id) {
@@ -65,12 +76,17 @@ final class SurrogateKeys {
 
     /** The keys, space-separated, at most {@code budget} bytes unless the list names and own key alone are longer. */
     String header(int budget) {
-        String all = join(lists, own, brands, models);
+        String all = join(lists, kept, own, brands, models);
         if (bytes(all) <= budget) {
             return all;
         }
-        String brandsOnly = join(lists, own, brands, Set.of());
-        return bytes(brandsOnly) <= budget ? brandsOnly : join(lists, own, Set.of(), Set.of());
+        String brandsOnly = join(lists, kept, own, brands);
+        if (bytes(brandsOnly) <= budget) {
+            return brandsOnly;
+        }
+        Set<String> untracked = new LinkedHashSet<>();
+        lists.forEach(list -> untracked.add(Tags.untracked(list)));
+        return join(lists, untracked, kept, own);
     }
 
     private static int bytes(String s) {

@@ -12,6 +12,7 @@ import com.motoroctane.catalog.store.SearchIndex;
 import com.motoroctane.catalog.store.Visibility;
 import com.motoroctane.common.cache.Tags;
 import com.motoroctane.common.events.InvalidationEvent;
+import com.motoroctane.common.news.NewsFields;
 
 /**
  * catalog-service's part of applying admin-service's invalidation events (the stream itself is read by
@@ -34,21 +35,39 @@ public class CatalogEvents implements InvalidationHook {
         this.visibility = visibility;
     }
 
+    /** A variant event naming more variants than this (a bulk write, an import) rebuilds the views whole. */
+    static final int PATCH_LIMIT = 500;
+
     @Override
     public Set<String> beforeEvict(InvalidationEvent event, Set<String> tags) {
         if ((Tags.BRAND.equals(event.entity()) || Tags.MODEL.equals(event.entity())) && visibility.refresh()) {
             // a parent was hidden or shown: its children join or leave lists that never carried its tag
             tags.addAll(VISIBILITY_CHANGED);
         }
-        summaries.invalidate();
-        search.invalidate();
+        if (Tags.VARIANT.equals(event.entity()) && event.ids() != null && event.modelIds() != null
+                && event.ids().size() <= PATCH_LIMIT) {
+            // only what the written variants (and the models they left or joined) show changes
+            summaries.refreshModels(event.modelIds());
+            search.refreshVariants(event.ids());
+        } else if (touchesCatalogue(event)) {
+            summaries.reload();
+            search.reload();
+        }
         return tags;
     }
 
     @Override
     public void beforeFlush() {
         visibility.refresh();
-        summaries.invalidate();
-        search.invalidate();
+        summaries.reload();
+        search.reload();
     }
+
+    /** Comparison, news and media events change nothing the summaries or the search index hold. */
+    private static boolean touchesCatalogue(InvalidationEvent event) {
+        return !UNRELATED.contains(String.valueOf(event.entity()));
+    }
+
+    private static final Set<String> UNRELATED = Set.of(Tags.COMPARISON, Tags.MEDIA, Tags.ARTICLE,
+            NewsFields.CATEGORY_ENTITY, NewsFields.TAG_ENTITY, NewsFields.AUTHOR_ENTITY);
 }

@@ -1,6 +1,7 @@
 package com.motoroctane.catalog.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -9,9 +10,11 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.motoroctane.catalog.config.CatalogConfig;
 
@@ -36,7 +39,10 @@ public class ModelSummaries {
 
     private final Snapshot<Loaded> snapshot;
 
+    private final CatalogStore store;
+
     public ModelSummaries(CatalogStore store, CatalogConfig config) {
+        this.store = store;
         this.snapshot = new Snapshot<>(config.cache().snapshotRefresh(), () -> load(store));
     }
 
@@ -77,13 +83,42 @@ public class ModelSummaries {
         return all().get(modelId);
     }
 
-    public void invalidate() {
-        snapshot.invalidate();
+    /** Rebuilds every summary now (readers keep the previous ones meanwhile). */
+    public void reload() {
+        snapshot.reload();
+    }
+
+    /**
+     * Recomputes the summaries of these models only (a variant write names its models, before and after) and
+     * swaps them in: one aggregation over their variants instead of over the catalogue.
+     */
+    public void refreshModels(Collection<String> modelIds) {
+        if (modelIds.isEmpty()) {
+            return;
+        }
+        snapshot.patch(current -> {
+            Map<String, Summary> byModel = new HashMap<>(current.byModel());
+            modelIds.forEach(byModel::remove);
+            byModel.putAll(summarise(store, Filters.in("modelId", modelIds)));
+            return loaded(byModel);
+        });
     }
 
     private static Loaded load(CatalogStore store) {
+        return loaded(summarise(store, null));
+    }
+
+    private static Loaded loaded(Map<String, Summary> byModel) {
+        List<Summary> ordered = new ArrayList<>(byModel.values());
+        ordered.sort(BY_STARTING_PRICE);
+        return new Loaded(Map.copyOf(byModel), List.copyOf(ordered));
+    }
+
+    /** The summaries of the models with active variants matching {@code only} (null: all). */
+    private static Map<String, Summary> summarise(CatalogStore store, Bson only) {
+        Bson visible = store.visible(CatalogStore.VARIANTS);
         List<Document> rows = store.collection(CatalogStore.VARIANTS).aggregate(List.of(
-                Aggregates.match(store.visible(CatalogStore.VARIANTS)),
+                Aggregates.match(only == null ? visible : Filters.and(only, visible)),
                 Aggregates.sort(Sorts.ascending("modelId", "price")),
                 Aggregates.group("$modelId",
                         Accumulators.first("minPrice", "$price"),
@@ -103,9 +138,7 @@ public class ModelSummaries {
             byModel.put(modelId, new Summary(modelId, number(row.get("minPrice")), number(row.get("maxPrice")),
                     ((Number) row.get("variants")).intValue(), row.getString("power"), mileage));
         }
-        List<Summary> ordered = new ArrayList<>(byModel.values());
-        ordered.sort(BY_STARTING_PRICE);
-        return new Loaded(Map.copyOf(byModel), List.copyOf(ordered));
+        return byModel;
     }
 
     private static long number(Object value) {

@@ -1,14 +1,17 @@
 package com.motoroctane.catalog.store;
 
 import static com.mongodb.client.model.Filters.empty;
+import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +20,7 @@ import org.bson.Document;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.motoroctane.catalog.config.CatalogConfig;
+import com.motoroctane.common.catalog.CatalogFields;
 
 /**
  * Typeahead over brand, model and variant names, held in memory: a case-insensitive substring match on
@@ -45,14 +49,53 @@ public class SearchIndex {
     public record Result(List<Hit> hits, int matched) {
     }
 
+    private static final List<String> VARIANT_FIELDS = List.of("name", "modelId", "brandId", "price");
+
     private final Snapshot<List<Entry>> snapshot;
+    private final CatalogStore store;
 
     public SearchIndex(CatalogStore store, CatalogConfig config) {
+        this.store = store;
         this.snapshot = new Snapshot<>(config.cache().snapshotRefresh(), () -> load(store));
     }
 
     public void invalidate() {
         snapshot.invalidate();
+    }
+
+    /** Rebuilds the index now (readers keep the previous one meanwhile). */
+    public void reload() {
+        snapshot.reload();
+    }
+
+    /**
+     * Re-reads these variants only (a variant write names them) and swaps their entries in: gone or hidden ones
+     * leave, the rest are built from their model's entry, as a whole load would build them.
+     */
+    public void refreshVariants(Collection<String> variantIds) {
+        if (variantIds.isEmpty()) {
+            return;
+        }
+        snapshot.patch(current -> {
+            Set<String> ids = Set.copyOf(variantIds);
+            Map<String, Entry> models = new HashMap<>();
+            List<Entry> entries = new ArrayList<>(current.size());
+            for (Entry e : current) {
+                if (e.typeOrder() == 1) {
+                    models.put(e.hit().id(), e);
+                }
+                if (e.typeOrder() != 2 || !ids.contains(e.hit().id())) {
+                    entries.add(e);
+                }
+            }
+            for (Document v : store.find(CatalogStore.VARIANTS, in("id", ids), null, 0, VARIANT_FIELDS)) {
+                Entry model = models.get(v.getString("modelId"));
+                if (model != null) {
+                    entries.add(variant(v, model.hit().name(), model));
+                }
+            }
+            return List.copyOf(entries);
+        });
     }
 
     /** Warms the index so the first typeahead request does not pay for building it. */
@@ -111,38 +154,39 @@ public class SearchIndex {
             entries.add(new Entry(new Hit("brand", b.getString("id"), name, name, b.getString("slug"), null,
                     b.getString("slug"), b.getString("logo"), null, b.getString("id"), null), lower(name), lower(name), intOr(b.get("ranking"), 500), 0));
         }
-        Map<String, Document> models = new HashMap<>();
-        Map<String, Integer> modelPopularity = new HashMap<>();
         for (Document m : store.find(CatalogStore.MODELS, empty(), null, 0,
                 List.of("name", "slug", "brandId", "heroImage", "isPopular", "popularRank"))) {
             Document brand = brands.get(m.getString("brandId"));
             if (brand == null) {
                 continue;
             }
-            models.put(m.getString("id"), m);
             int popularity = Boolean.TRUE.equals(m.getBoolean("isPopular")) ? intOr(m.get("popularRank"), 900) : 1000;
-            modelPopularity.put(m.getString("id"), popularity);
             String display = brand.getString("name") + " " + m.getString("name");
             entries.add(new Entry(new Hit("model", m.getString("id"), display, brand.getString("name"),
                     brand.getString("slug"), m.getString("slug"), m.getString("slug"), m.getString("heroImage"), null,
                     brand.getString("id"), m.getString("id")),
                     lower(m.getString("name")), lower(display), popularity, 1));
         }
-        for (Document v : store.find(CatalogStore.VARIANTS, empty(), null, 0, List.of("name", "modelId", "brandId", "price"))) {
-            Document model = models.get(v.getString("modelId"));
-            if (model == null) {
-                continue;
+        Map<String, Entry> modelEntries = new HashMap<>();
+        entries.stream().filter(e -> e.typeOrder() == 1).forEach(e -> modelEntries.put(e.hit().id(), e));
+        for (Document v : store.find(CatalogStore.VARIANTS, empty(), null, 0, VARIANT_FIELDS)) {
+            Entry model = modelEntries.get(v.getString("modelId"));
+            if (model != null) {
+                entries.add(variant(v, model.hit().name(), model));
             }
-            Document brand = brands.get(model.getString("brandId"));
-            String display = brand.getString("name") + " " + model.getString("name") + " " + v.getString("name");
-            Object price = v.get("price");
-            entries.add(new Entry(new Hit("variant", v.getString("id"), display, brand.getString("name"),
-                    brand.getString("slug"), model.getString("slug"), com.motoroctane.common.catalog.CatalogFields.slug(v.getString("name")),
-                    model.getString("heroImage"), price instanceof Number n ? n.longValue() : null,
-                    brand.getString("id"), model.getString("id")),
-                    lower(v.getString("name")), lower(display), modelPopularity.getOrDefault(model.getString("id"), 1000), 2));
         }
         return List.copyOf(entries);
+    }
+
+    /** A variant's entry, built from its model's ({@code modelDisplay}: "Brand Model" as shown). */
+    private static Entry variant(Document v, String modelDisplay, Entry model) {
+        Hit m = model.hit();
+        String display = modelDisplay + " " + v.getString("name");
+        Object price = v.get("price");
+        return new Entry(new Hit("variant", v.getString("id"), display, m.brandName(), m.brandSlug(), m.modelSlug(),
+                CatalogFields.slug(v.getString("name")), m.heroImage(), price instanceof Number n ? n.longValue() : null,
+                m.brandId(), m.modelId()),
+                lower(v.getString("name")), lower(display), model.popularity(), 2);
     }
 
     private static String lower(String s) {

@@ -1,6 +1,10 @@
 package com.motoroctane.common.cache;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.motoroctane.common.events.InvalidationEvent;
 
@@ -12,6 +16,18 @@ import com.motoroctane.common.events.InvalidationEvent;
  * <p>An entity is tagged {@code <entity>:<id>} ({@code brand:b1}); a list or bundle additionally by its list
  * name ({@link #BRANDS} ... {@link #COMPARISONS}), which an event names when a write can change a list's
  * membership or order.
+ *
+ * <p>Two refinements keep a frequent write from emptying every cache of a kind (a price edit used to evict
+ * every variant list, every model list and every search):
+ * <ul>
+ *   <li>{@link #byPrice(String) byPrice(list)}, e.g. {@code variants:price}: on every list of that kind whose
+ *       order or membership depends on prices of items it may not show (sorted by price, or a price band).
+ *       A variant update that changes the price and nothing else that shapes lists names these instead of
+ *       the list names ({@link #variantUpdateLists}).</li>
+ *   <li>{@link #untracked(String) untracked(list)}, e.g. {@code models:items}: on a list whose item tags did
+ *       not fit the header budget, so it shows items without their tags; every event about such an item names
+ *       it.</li>
+ * </ul>
  */
 public final class Tags {
 
@@ -38,6 +54,22 @@ public final class Tags {
      * category, tag or author evicts it, so a renamed author never lingers on cached articles.
      */
     public static final String NEWS_TAXONOMY = "news-taxonomy";
+
+    /**
+     * The variant fields whose change can move a variant into, out of, or within a list other than by its
+     * price: visibility, parents, the fields lists filter by (fuelType, transmission) and sort by (name, which
+     * also ranks search). catalog-service filters and sorts variant lists by these and by price only
+     * ({@code ListContractTests} there checks it).
+     */
+    public static final Set<String> VARIANT_LIST_FIELDS = Set.of("status", "brandId", "modelId", "name", "fuelType",
+            "transmission");
+    /**
+     * What a variant created, deleted, or updated in a {@link #VARIANT_LIST_FIELDS} field names: every variant and
+     * model list (model cards show their variants' prices and counts), search, and pages that lost their item tags.
+     */
+    public static final List<String> VARIANT_WRITE_LISTS = List.of(VARIANTS, MODELS, SEARCH, untracked(PAGES));
+    /** Fields every write sets, which no list shows or orders by. */
+    private static final Set<String> BOOKKEEPING = Set.of("_id", "version", "createdAt", "updatedAt");
 
     /** A subscriber that sees this tag cannot evict precisely and must drop everything it caches. */
     public static final String FLUSH_ALL = InvalidationEvent.FLUSH_ALL;
@@ -72,6 +104,55 @@ public final class Tags {
 
     public static String media(String sha256) {
         return of(MEDIA, sha256);
+    }
+
+    /** Lists of {@code list} ordered or filtered by price (a model's: its starting price): {@code <list>:price}. */
+    public static String byPrice(String list) {
+        return list + ":price";
+    }
+
+    /** Lists of {@code list} that carry no item tags (they did not fit the budget): {@code <list>:items}. */
+    public static String untracked(String list) {
+        return list + ":items";
+    }
+
+    /**
+     * The list tags a variant update names, by the fields it changed ({@code changed}: the top-level fields
+     * whose values differ before and after). Any field in {@link #VARIANT_LIST_FIELDS}: every variant list,
+     * model list (their aggregates and fuel/transmission sets) and search. Otherwise every list that shows the
+     * variant or its model carries the model's tag, which the event names anyway, so only the lists that may
+     * not show it are named: those ordered or filtered by price when the price changed, and those without item
+     * tags always.
+     */
+    public static List<String> variantUpdateLists(Collection<String> changed) {
+        Set<String> lists = new LinkedHashSet<>();
+        if (changed.stream().anyMatch(VARIANT_LIST_FIELDS::contains)) {
+            return VARIANT_WRITE_LISTS;
+        }
+        if (changed.contains("price")) {
+            lists.add(byPrice(VARIANTS));
+            lists.add(byPrice(MODELS));
+        }
+        if (changed.stream().anyMatch(field -> !BOOKKEEPING.contains(field))) {
+            lists.addAll(List.of(untracked(VARIANTS), untracked(MODELS), untracked(SEARCH), untracked(PAGES)));
+        }
+        return List.copyOf(lists);
+    }
+
+    /** The top-level fields whose values differ between two versions of a document (bookkeeping included). */
+    public static Set<String> changedFields(Map<String, ?> before, Map<String, ?> after) {
+        Set<String> changed = new LinkedHashSet<>();
+        for (String field : before.keySet()) {
+            if (!after.containsKey(field) || !java.util.Objects.equals(before.get(field), after.get(field))) {
+                changed.add(field);
+            }
+        }
+        for (String field : after.keySet()) {
+            if (!before.containsKey(field)) {
+                changed.add(field);
+            }
+        }
+        return changed;
     }
 
     /** The brand and model a document belongs to, either null when it has none. */

@@ -3,7 +3,9 @@ package com.motoroctane.common.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,5 +47,32 @@ class TagsTest {
         doc.put("brandId", brandId);
         doc.put("modelId", modelId);
         assertEquals(new Tags.Parents(expectedBrand, expectedModel), Tags.parents(entity, doc));
+    }
+
+    @Test
+    void aPriceOnlyEditNamesThePriceShapedListsNotEveryList() {
+        assertEquals(List.of("variants:price", "models:price", "variants:items", "models:items", "search:items", "pages:items"),
+                Tags.variantUpdateLists(Set.of("price", "version", "updatedAt")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"status", "name", "fuelType", "transmission", "modelId", "brandId"})
+    void aFieldListsFilterOrSortByNamesEveryListOfTheKind(String field) {
+        assertEquals(Tags.VARIANT_WRITE_LISTS, Tags.variantUpdateLists(Set.of(field, "price", "version")));
+        assertEquals(List.of("variants", "models", "search", "pages:items"), Tags.VARIANT_WRITE_LISTS);
+    }
+
+    @Test
+    void aContentEditNamesOnlyListsWithoutItemTagsAndBookkeepingNothing() {
+        assertEquals(List.of("variants:items", "models:items", "search:items", "pages:items"),
+                Tags.variantUpdateLists(Set.of("power", "version")));
+        assertEquals(List.of(), Tags.variantUpdateLists(Set.of("version", "updatedAt")));
+    }
+
+    @Test
+    void changedFieldsComparesValuesAndPresence() {
+        Map<String, Object> before = Map.of("price", 100L, "name", "LXi", "torque", "90 Nm");
+        Map<String, Object> after = Map.of("price", 120L, "name", "LXi", "power", "60 hp");
+        assertEquals(Set.of("price", "torque", "power"), Tags.changedFields(before, after));
     }
 }

@@ -51,9 +51,10 @@ public class Alternatives {
         long price = subject.path("price").asLong();
         String bodyType = model.path("bodyType").asText("");
 
-        // membership changes with any variant or model write, so this list carries the list names too
-        Set<String> tags = new LinkedHashSet<>(List.of(Tags.VARIANTS, Tags.MODELS, Tags.variant(variantId),
-                Tags.model(ownModel)));
+        // membership changes with any variant or model write, so this list carries the list names too, and with
+        // any variant's price (a price-only update names variants:price instead of variants)
+        Set<String> tags = new LinkedHashSet<>(List.of(Tags.VARIANTS, Tags.MODELS, Tags.byPrice(Tags.VARIANTS),
+                Tags.variant(variantId), Tags.model(ownModel)));
         ArrayNode cards = json.createArrayNode();
         ObjectNode body = json.createObjectNode();
         body.put("variant", variantId);

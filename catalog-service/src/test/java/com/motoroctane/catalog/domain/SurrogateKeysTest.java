@@ -1,0 +1,35 @@
+package com.motoroctane.catalog.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import com.motoroctane.common.cache.Tags;
+
+/** What a list keeps when its item tags do not fit: the list name, its kept tags, and the untracked marker. */
+class SurrogateKeysTest {
+
+    private static SurrogateKeys list() {
+        SurrogateKeys keys = new SurrogateKeys(Tags.MODELS).keep(Tags.byPrice(Tags.MODELS));
+        for (int i = 0; i < 3; i++) {
+            keys.item(Tags.MODEL, new Document(Map.of("id", "model-" + i, "brandId", "brand-" + i)));
+        }
+        return keys;
+    }
+
+    @Test
+    void everyTagWhenTheyFit() {
+        assertEquals("models models:price brand:brand-0 brand:brand-1 brand:brand-2 model:model-0 model:model-1 model:model-2",
+                list().header(1000));
+    }
+
+    @Test
+    void modelTagsGoFirstThenBrandTagsWhichMarksTheListUntracked() {
+        assertEquals("models models:price brand:brand-0 brand:brand-1 brand:brand-2", list().header(61));
+        // without item tags only an event naming "models:items" (every event about a model or its variants) reaches it
+        assertEquals("models models:items models:price", list().header(20));
+    }
+}
