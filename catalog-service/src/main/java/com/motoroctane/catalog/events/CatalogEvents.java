@@ -44,14 +44,17 @@ public class CatalogEvents implements InvalidationHook {
             // a parent was hidden or shown: its children join or leave lists that never carried its tag
             tags.addAll(VISIBILITY_CHANGED);
         }
-        if (Tags.VARIANT.equals(event.entity()) && event.ids() != null && event.modelIds() != null
+        Set<String> models = modelsOf(event);
+        if (Tags.VARIANT.equals(event.entity()) && event.ids() != null && !models.isEmpty()
                 && event.ids().size() <= PATCH_LIMIT) {
-            // only what the written variants (and the models they left or joined) show changes
-            summaries.refreshModels(event.modelIds());
+            // only what the written variants (and the models they left or joined) show changes: patched here, on
+            // the event's thread, so readers never wait for a rebuild after the frequent writes
+            summaries.refreshModels(models);
             search.refreshVariants(event.ids());
         } else if (touchesCatalogue(event)) {
-            summaries.reload();
-            search.reload();
+            // rare (a brand or model write, a bulk write): the next reader rebuilds them with what is now visible
+            summaries.invalidate();
+            search.invalidate();
         }
         return tags;
     }
@@ -59,8 +62,22 @@ public class CatalogEvents implements InvalidationHook {
     @Override
     public void beforeFlush() {
         visibility.refresh();
-        summaries.reload();
-        search.reload();
+        summaries.invalidate();
+        search.invalidate();
+    }
+
+    /** The models an event names, in its {@code modelIds} or as {@code model:<id>} tags. */
+    private static Set<String> modelsOf(InvalidationEvent event) {
+        Set<String> models = new java.util.LinkedHashSet<>();
+        if (event.modelIds() != null) {
+            models.addAll(event.modelIds());
+        }
+        String prefix = Tags.model("");
+        if (event.surrogateKeys() != null) {
+            event.surrogateKeys().stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length()))
+                    .forEach(models::add);
+        }
+        return models;
     }
 
     /** Comparison, news and media events change nothing the summaries or the search index hold. */

@@ -83,11 +83,6 @@ public class ModelSummaries {
         return all().get(modelId);
     }
 
-    /** Rebuilds every summary now (readers keep the previous ones meanwhile). */
-    public void reload() {
-        snapshot.reload();
-    }
-
     /**
      * Recomputes the summaries of these models only (a variant write names its models, before and after) and
      * swaps them in: one aggregation over their variants instead of over the catalogue.

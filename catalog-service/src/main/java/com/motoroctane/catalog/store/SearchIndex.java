@@ -63,11 +63,6 @@ public class SearchIndex {
         snapshot.invalidate();
     }
 
-    /** Rebuilds the index now (readers keep the previous one meanwhile). */
-    public void reload() {
-        snapshot.reload();
-    }
-
     /**
      * Re-reads these variants only (a variant write names them) and swaps their entries in: gone or hidden ones
      * leave, the rest are built from their model's entry, as a whole load would build them.
