@@ -83,6 +83,11 @@ public class ModelSummaries {
         return all().get(modelId);
     }
 
+    /** Drops them: the next reader rebuilds them whole (after a brand, model or bulk write). */
+    public void invalidate() {
+        snapshot.invalidate();
+    }
+
     /**
      * Recomputes the summaries of these models only (a variant write names its models, before and after) and
      * swaps them in: one aggregation over their variants instead of over the catalogue.
