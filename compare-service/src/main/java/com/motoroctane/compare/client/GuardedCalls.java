@@ -20,9 +20,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ApplicationScoped
 public class GuardedCalls {
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    // in milliseconds, as application.properties overrides them: a property replaces the value, never the unit
+    // (with SECONDS here, "delay=5000" kept the breaker open for 83 minutes after one slow start of catalog-service)
+    @Timeout(value = 3000, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {CatalogNotFoundException.class, CatalogRejectedException.class})
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, delayUnit = ChronoUnit.MILLIS,
             skipOn = {CatalogNotFoundException.class, CatalogRejectedException.class})
     public JsonNode call(String what, Supplier<JsonNode> call) {
         try {
