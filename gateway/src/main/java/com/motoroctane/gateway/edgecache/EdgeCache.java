@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.zip.GZIPOutputStream;
@@ -71,8 +70,8 @@ public class EdgeCache {
     private final Vertx vertx;
     private final Cache<String, EdgeEntry> entries;
     private final Map<String, Promise<EdgeEntry>> inFlight = new ConcurrentHashMap<>();
-    /** Moved on by every purge: a load that started before one is relayed but not stored. */
-    private final AtomicLong generation = new AtomicLong();
+    /** Every purge, numbered: a load that started before one that may have purged it is relayed but not stored. */
+    private final PurgeLog purges = new PurgeLog(1024);
     private final boolean brotli;
 
     public EdgeCache(GatewayConfig config, Compression compression, GatewayMetrics metrics, Vertx vertx) {
@@ -158,7 +157,7 @@ public class EdgeCache {
             return;
         }
         metrics.edgeCacheRequest("miss");
-        forward.accept(new Fill(key, generation.get(), mine));
+        forward.accept(new Fill(key, purges.current(), mine));
     }
 
     /** Waits for the request filling the key: answered from its entry, or sent upstream itself when none was stored. */
@@ -179,8 +178,8 @@ public class EdgeCache {
 
     /** Drops every entry carrying one of {@code tags}; returns how many. */
     public int purgeTags(Collection<String> tags) {
-        generation.incrementAndGet();
         Set<String> purged = Set.copyOf(tags);
+        purges.purged(purged);
         List<String> keys = new ArrayList<>();
         entries.asMap().forEach((key, entry) -> {
             if (!Collections.disjoint(entry.tags(), purged)) {
@@ -194,7 +193,7 @@ public class EdgeCache {
 
     /** Drops everything; returns how many entries were held. */
     public int purgeAll() {
-        generation.incrementAndGet();
+        purges.purged(null);
         int held = (int) entries.estimatedSize();
         entries.invalidateAll();
         entries.cleanUp();
@@ -326,7 +325,7 @@ public class EdgeCache {
      */
     private final class Fill implements ResponseCapture {
         final String key;
-        final long startedGeneration;
+        final long purgesBefore;
         final Promise<EdgeEntry> promise;
         int status;
         MultiMap headers;
@@ -334,9 +333,9 @@ public class EdgeCache {
         Buffer body;
         boolean settled;
 
-        Fill(String key, long startedGeneration, Promise<EdgeEntry> promise) {
+        Fill(String key, long purgesBefore, Promise<EdgeEntry> promise) {
             this.key = key;
-            this.startedGeneration = startedGeneration;
+            this.purgesBefore = purgesBefore;
             this.promise = promise;
         }
 
@@ -373,8 +372,8 @@ public class EdgeCache {
                 EdgeEntry entry = built.succeeded() ? built.result() : null;
                 if (built.failed()) {
                     LOG.warnf("Edge cache entry for %s not stored: %s", key, built.cause().toString());
-                } else if (generation.get() != startedGeneration) {
-                    entry = null; // a purge ran while this was loading: what it loaded may be what was purged
+                } else if (purges.purgedSince(purgesBefore, entry.tags())) {
+                    entry = null; // a purge of one of its tags ran while this was loading: it may hold what was purged
                 } else {
                     entries.put(key, entry);
                     metrics.edgeCacheStored();
