@@ -129,7 +129,8 @@ class Services:
             if os.path.exists(f):
                 self.pids[name] = int(open(f).read().strip())
         self.tick = os.sysconf("SC_CLK_TCK")
-        self.btime = next(int(line.split()[1]) for line in open("/proc/stat") if line.startswith("btime"))
+        with open("/proc/uptime") as f:
+            self.boot = lib.boot_epoch(f.read(), time.time())  # not btime: whole seconds (benchlib.boot_epoch)
 
     def alive(self, name):
         try:
@@ -170,7 +171,7 @@ class Services:
             entry = {}
             try:
                 _, _, start = lib.proc_stat_fields(self._read(name, "stat"))
-                started_at = self.btime + start / self.tick
+                started_at = self.boot + start / self.tick
                 ready_file = os.path.join(self.state, "pids", name + ".ready")
                 if os.path.exists(ready_file):
                     entry["jvm_start_to_ready_s"] = round(float(open(ready_file).read().strip()) - started_at, 2)

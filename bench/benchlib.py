@@ -104,6 +104,13 @@ def proc_stat_fields(text):
     return int(rest[11]), int(rest[12]), int(rest[19])
 
 
+def boot_epoch(uptime_text, now):
+    """When the machine booted, in epoch seconds, from /proc/uptime and the current time. /proc/stat's btime is
+    whole seconds, truncated: a process start taken from it (starttime ticks after boot) comes out early by the
+    boot's fraction of a second, up to 1 s, which start-to-ready figures would then include."""
+    return now - float(uptime_text.split()[0])
+
+
 def status_kb(text, key):
     for line in text.splitlines():
         if line.startswith(key + ":"):

@@ -68,6 +68,9 @@ class Proc(unittest.TestCase):
         stat = "4242 (java main) S 1 4242 4242 0 -1 4194560 500 0 0 0 1234 567 0 0 20 0 40 0 98765 0 0"
         self.assertEqual(lib.proc_stat_fields(stat), (1234, 567, 98765))
 
+    def test_boot_time_keeps_the_fraction_btime_drops(self):
+        self.assertAlmostEqual(lib.boot_epoch("3000.25 5000.00\n", 1796217636.75), 1796214636.5)
+
     def test_status_rss(self):
         self.assertEqual(lib.status_kb("Name:\tjava\nVmRSS:\t  204800 kB\n", "VmRSS"), 204800)
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,16 +32,35 @@ public class Passwords {
 
     private final int cost;
     private final int minStrength;
-    private final Zxcvbn zxcvbn = new Zxcvbn();
+    /**
+     * Both are made off the startup path (a cost-12 bcrypt hash and zxcvbn's dictionaries take a cold JVM
+     * about a second), on a thread of their own while the service starts; the first use waits for them.
+     */
+    private final CompletableFuture<Zxcvbn> zxcvbn;
     /** Compared against when the account does not exist, so unknown emails cost the same time. */
-    private final String decoyHash;
+    private final CompletableFuture<String> decoyHash;
 
     public Passwords(AdminConfig config) {
         this.cost = config.password().bcryptCost();
         this.minStrength = config.password().minStrength();
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        this.decoyHash = hash(Base64.getEncoder().encodeToString(random));
+        this.decoyHash = new CompletableFuture<>();
+        this.zxcvbn = new CompletableFuture<>();
+        Thread prepare = new Thread(() -> {
+            try {
+                byte[] random = new byte[24];
+                new SecureRandom().nextBytes(random);
+                decoyHash.complete(hash(Base64.getEncoder().encodeToString(random)));
+            } catch (RuntimeException | Error e) {
+                decoyHash.completeExceptionally(e);
+            }
+            try {
+                zxcvbn.complete(new Zxcvbn());
+            } catch (RuntimeException | Error e) {
+                zxcvbn.completeExceptionally(e);
+            }
+        }, "passwords-prepare");
+        prepare.setDaemon(true);
+        prepare.start();
     }
 
     public String hash(String password) {
@@ -58,7 +78,7 @@ public class Passwords {
 
     /** Spends one bcrypt verification for nothing. */
     public void decoy(String password) {
-        matches(password == null || tooLong(password) ? "" : password, decoyHash);
+        matches(password == null || tooLong(password) ? "" : password, decoyHash.join());
     }
 
     /**
@@ -95,7 +115,7 @@ public class Passwords {
         }
         List<String> inputs = new ArrayList<>(words);
         inputs.addAll(SERVICE_WORDS);
-        if (zxcvbn.measure(password, inputs).getScore() < minStrength) {
+        if (zxcvbn.join().measure(password, inputs).getScore() < minStrength) {
             throw ProblemException.badParameter(field, "is too common or too easy to guess (a well-known password,"
                     + " a dictionary word with small changes, or a keyboard or date pattern); choose a longer, unusual one");
         }
