@@ -244,6 +244,19 @@ class EdgeCacheTests extends GatewayTest {
         given().get("/api/brands").then().header("X-Cache", not(equalTo("EDGE-HIT")));
     }
 
+    /** A refill from a service that had not applied the event yet would keep the old answer: the tags go again. */
+    @Test
+    void anEventsTagsArePurgedAgainShortlyAfter() throws Exception {
+        stubTagged("/api/edge-test/refilled", "refill-tag");
+        prime("/api/edge-test/refilled");
+        publish("refill-tag");
+        await(() -> cache.size() == 0, "the first purge");
+        prime("/api/edge-test/refilled"); // refilled at once, as from a service still holding the old answer
+        given().get("/api/edge-test/refilled").then().header("X-Cache", equalTo("EDGE-HIT"));
+        await(() -> cache.size() == 0, "the second purge, re-purge-after (300 ms here) later");
+        given().get("/api/edge-test/refilled").then().header("X-Cache", not(equalTo("EDGE-HIT")));
+    }
+
     @Test
     void aGapInTheStreamAfterARedisOutageFlushesEverything() throws Exception {
         String marker = publish("nothing-cached-has-this-tag");

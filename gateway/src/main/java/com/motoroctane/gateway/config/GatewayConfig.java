@@ -318,5 +318,13 @@ public interface GatewayConfig {
         /** Response header carrying the upstream's tags, space separated. */
         @WithDefault("Surrogate-Key")
         String surrogateKeyHeader();
+
+        /**
+         * An event's tags are purged again this long after the first purge (0: never). The services apply the same
+         * event on their own, a moment later; a miss refilled from one that had not yet would otherwise keep the
+         * old answer for its whole TTL (compare-service re-evicts for the same reason).
+         */
+        @WithDefault("2s")
+        Duration rePurgeAfter();
     }
 }

@@ -9,11 +9,13 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.motoroctane.common.events.InvalidationEvent;
+import com.motoroctane.gateway.config.GatewayConfig;
 import com.motoroctane.invalidation.InvalidationStream;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 
 /**
  * Purges the edge cache by the same events the services evict by: admin-service's invalidation stream,
@@ -28,9 +30,13 @@ public class EdgeCacheInvalidations implements InvalidationStream.Listener {
 
     private final EdgeCache cache;
     private final InvalidationStream stream;
+    private final Vertx vertx;
+    private final long rePurgeAfterMillis;
 
-    public EdgeCacheInvalidations(RedisDataSource redis, ObjectMapper json, EdgeCache cache) {
+    public EdgeCacheInvalidations(RedisDataSource redis, ObjectMapper json, EdgeCache cache, GatewayConfig config, Vertx vertx) {
         this.cache = cache;
+        this.vertx = vertx;
+        this.rePurgeAfterMillis = config.edgeCache().rePurgeAfter().toMillis();
         this.stream = new InvalidationStream(redis, json, "edge-cache-invalidation-events", this);
     }
 
@@ -53,6 +59,11 @@ public class EdgeCacheInvalidations implements InvalidationStream.Listener {
     public void onEvent(InvalidationEvent event, Set<String> tags) {
         int purged = cache.purgeTags(tags);
         LOG.debugf("event %s %s %s: purged %d edge entries for %s", event.eventId(), event.type(), event.entity(), purged, tags);
+        if (rePurgeAfterMillis > 0 && !tags.isEmpty()) {
+            // a service that applied the event after this purge may have refilled an entry with what it held before
+            Set<String> again = Set.copyOf(tags);
+            vertx.setTimer(rePurgeAfterMillis, id -> vertx.executeBlocking(() -> cache.purgeTags(again), false));
+        }
     }
 
     @Override

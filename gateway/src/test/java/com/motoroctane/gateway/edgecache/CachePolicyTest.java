@@ -25,6 +25,7 @@ class CachePolicyTest {
         public boolean brotli() { return false; }
         public int brotliQuality() { return 5; }
         public String surrogateKeyHeader() { return "Surrogate-Key"; }
+        public Duration rePurgeAfter() { return Duration.ZERO; }
     });
 
     private static MultiMap headers(String... pairs) {
