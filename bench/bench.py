@@ -566,6 +566,12 @@ http {{
         token = login(self.args.state)
         lines, _ = self.mix_requests(self.data, token, self.mix_n)
         f = self.write_requests("mix.requests", lines)
+        # the same mix without its admin writes first: what the gateway does when nothing is evicted (a diagnostic
+        # next to the target run: each write's evictions are refetched from the origin, the Mongo stand-in here)
+        reads = self.write_requests("mix-reads.requests", [l for l in lines if not l.startswith("PATCH")])
+        out["gateway_reads_only"] = self.measured(lambda: self.wrk(GW, c, self.duration, requests_file=reads, track=True,
+                                                                   label="mix gateway, reads only (diagnostic)"))
+        out["gateway_reads_only"]["ratio_to_nginx"] = lib.ratio(out["gateway_reads_only"]["rps"], out["nginx"]["rps"])
         jfr = self.args.jfr and self.jfr_start()
         out["gateway"] = self.measured(lambda: self.wrk(GW, c, self.duration, requests_file=f, track=True,
                                                         label="mix gateway"))
@@ -975,8 +981,11 @@ def markdown(r):
         out += ["## mix: Zipf over real ids and slugs", "",
                 "model pages 35 %, brand pages 15 %, filtered lists 20 %, variants 15 %, compare 8 %, search 5 %, "
                 "admin writes 0.1 %, If-None-Match 2 % (nginx: the same GETs as static files).", "", head, sep,
-                row("nginx static", x["nginx"]), row("gateway :8080", x["gateway"], x["nginx"]["rps"]), "",
-                f"Statuses through the gateway: {json.dumps(x['gateway']['statuses'])}.", ""]
+                row("nginx static", x["nginx"]), row("gateway :8080", x["gateway"], x["nginx"]["rps"])]
+        if "gateway_reads_only" in x:
+            out.append(row("gateway :8080, reads only (no admin writes; diagnostic, run first)", x["gateway_reads_only"],
+                           x["nginx"]["rps"]))
+        out += ["", f"Statuses through the gateway: {json.dumps(x['gateway']['statuses'])}.", ""]
         out += cache_lines(x["gateway"]) + [""] + resource_lines(x["gateway"]) + [""]
         if "jfr" in x:
             out += jfr_lines(x["jfr"]) + [""]
@@ -1038,6 +1047,11 @@ def short_table(r):
         g, n = s["mix"]["gateway"], s["mix"]["nginx"]
         rows.append(f"| mix, gateway | {f(g['rps'])} req/s, p99 {f(g['latency_ms']['p99'], 1)} ms, {g['error_total']:,} errors, "
                     f"hit ratio {f(g['cache']['effective']['ratio'], 2)} | {f(n['rps'])} req/s | {f(g.get('ratio_to_nginx'), 2)} |")
+        if "gateway_reads_only" in s["mix"]:
+            ro = s["mix"]["gateway_reads_only"]
+            rows.append(f"| mix without its writes, gateway (diagnostic) | {f(ro['rps'])} req/s, p99 "
+                        f"{f(ro['latency_ms']['p99'], 1)} ms, {ro['error_total']:,} errors | {f(n['rps'])} req/s | "
+                        f"{f(ro.get('ratio_to_nginx'), 2)} |")
     if "deep" in s:
         rows.append(f"| deep, deepest / first page (cold) | {f(s['deep']['deepest_to_first'], 2)} × | | |")
     if "invalidate" in s:
