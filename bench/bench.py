@@ -568,7 +568,7 @@ http {{
         f = self.write_requests("mix.requests", lines)
         # the same mix without its admin writes first: what the gateway does when nothing is evicted (a diagnostic
         # next to the target run: each write's evictions are refetched from the origin, the Mongo stand-in here)
-        reads = self.write_requests("mix-reads.requests", [l for l in lines if not l.startswith("PATCH")])
+        reads = self.write_requests("mix-reads.requests", [l for l in lines if l[0] != "PATCH"])
         out["gateway_reads_only"] = self.measured(lambda: self.wrk(GW, c, self.duration, requests_file=reads, track=True,
                                                                    label="mix gateway, reads only (diagnostic)"))
         out["gateway_reads_only"]["ratio_to_nginx"] = lib.ratio(out["gateway_reads_only"]["rps"], out["nginx"]["rps"])
