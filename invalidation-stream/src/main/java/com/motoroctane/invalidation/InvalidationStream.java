@@ -37,6 +37,14 @@ public final class InvalidationStream {
         /** @param tags the event's surrogate keys, a mutable set of the listener's own */
         void onEvent(InvalidationEvent event, Set<String> tags);
 
+        /**
+         * As {@link #onEvent(InvalidationEvent, Set)}, with the event's id in the stream (what
+         * {@link InvalidationStamp} compares); the one the stream calls.
+         */
+        default void onEvent(String streamId, InvalidationEvent event, Set<String> tags) {
+            onEvent(event, tags);
+        }
+
         /** Everything cached must go, for {@code reason}. */
         void onFlush(FlushReason reason);
     }
@@ -157,7 +165,7 @@ public final class InvalidationStream {
         if (tags.contains(InvalidationEvent.FLUSH_ALL)) {
             listener.onFlush(FlushReason.FLUSH_TAG);
         } else {
-            listener.onEvent(event, tags);
+            listener.onEvent(message.id(), event, tags);
         }
     }
 

@@ -326,5 +326,12 @@ public interface GatewayConfig {
          */
         @WithDefault("2s")
         Duration rePurgeAfter();
+
+        /**
+         * A purged entry is still answered ({@code X-Cache: EDGE-STALE}) this long while one background request
+         * fetches its new answer (0: purges drop entries, and the next request waits for the origin).
+         */
+        @WithDefault("10s")
+        Duration serveStaleAfterPurge();
     }
 }

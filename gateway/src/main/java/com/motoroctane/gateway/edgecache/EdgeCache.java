@@ -33,6 +33,7 @@ import com.motoroctane.gateway.edge.Compression;
 import com.motoroctane.gateway.monitoring.GatewayMetrics;
 import com.motoroctane.gateway.proxy.Forwarder;
 import com.motoroctane.gateway.proxy.ResponseCapture;
+import com.motoroctane.invalidation.InvalidationStamp;
 
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
@@ -53,12 +54,20 @@ import io.vertx.ext.web.RoutingContext;
  * compressible types, as gzip and br made once at store time. Entries are bounded by bytes (a Caffeine
  * weigher) and purged by their {@code Surrogate-Key} tags ({@link EdgeCacheInvalidations}, the admin purge).
  * What may be stored is {@link CachePolicy}'s call.
+ *
+ * <p>A purge by tags is soft, as Fastly's soft purge or nginx's {@code proxy_cache_use_stale updating} with
+ * {@code proxy_cache_background_update}: the entry is marked stale, and for at most
+ * {@code serve-stale-after-purge} it is still answered ({@code X-Cache: EDGE-STALE}) while one background request
+ * per key fetches the new answer; no client waits for the origin because of a write elsewhere. The new answer
+ * replaces the stale one only when its service had applied the purged event ({@link PurgeLog}, the services'
+ * {@code X-Invalidations-Applied} stamp). A purge of everything is hard.
  */
 @ApplicationScoped
 public class EdgeCache {
 
     private static final Logger LOG = Logger.getLogger(EdgeCache.class);
     public static final String HIT = "EDGE-HIT";
+    public static final String STALE = "EDGE-STALE";
     /** Upstream headers an entry does not replay: the edge sets its own, per answer. */
     private static final Set<String> NOT_STORED = Set.of("content-length", "content-encoding", "transfer-encoding",
             "date", "age", "x-cache", "x-cache-ttl", "set-cookie");
@@ -73,6 +82,8 @@ public class EdgeCache {
     /** Every purge, numbered: a load that started before one that may have purged it is relayed but not stored. */
     private final PurgeLog purges = new PurgeLog(1024);
     private final boolean brotli;
+    /** How long a purged entry is still answered while its refresh is on the way (0: purges are hard). */
+    private final long staleAfterPurgeMillis;
 
     public EdgeCache(GatewayConfig config, Compression compression, GatewayMetrics metrics, Vertx vertx) {
         this.config = config.edgeCache();
@@ -80,18 +91,19 @@ public class EdgeCache {
         this.compression = compression;
         this.metrics = metrics;
         this.vertx = vertx;
+        this.staleAfterPurgeMillis = this.config.serveStaleAfterPurge().toMillis();
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(this.config.maxBytes())
                 .weigher((String key, EdgeEntry entry) -> entry.weight(key))
                 .expireAfter(new Expiry<String, EdgeEntry>() {
                     @Override
                     public long expireAfterCreate(String key, EdgeEntry entry, long now) {
-                        return TimeUnit.MILLISECONDS.toNanos(entry.ttlMillis());
+                        return lifetime(entry);
                     }
 
                     @Override
                     public long expireAfterUpdate(String key, EdgeEntry entry, long now, long current) {
-                        return TimeUnit.MILLISECONDS.toNanos(entry.ttlMillis());
+                        return lifetime(entry);
                     }
 
                     @Override
@@ -113,6 +125,11 @@ public class EdgeCache {
         return config.enabled();
     }
 
+    /** An entry lives its TTL; once purged, as long as it may be answered stale. */
+    private long lifetime(EdgeEntry entry) {
+        return TimeUnit.MILLISECONDS.toNanos(entry.purged() ? staleAfterPurgeMillis : entry.ttlMillis());
+    }
+
     /** Whether this request may be answered from (and fill) the cache: GET/HEAD without credentials, range or body. */
     public boolean handles(HttpServerRequest request) {
         return config.enabled() && CachePolicy.cacheableRequest(request);
@@ -121,16 +138,24 @@ public class EdgeCache {
     /**
      * Answers from the cache when it can; otherwise calls {@code forward} to reach the upstream, with a
      * capture when this request is the one that fills the entry (null when it is relayed as it is).
-     * {@code onStatus} gets the status of an answer made here.
+     * {@code onStatus} gets the status of an answer made here. A purged entry is answered stale, and
+     * {@code refresh} is called (once per key at a time) to fetch its new answer apart from any client request.
      */
-    public void serve(RoutingContext ctx, IntConsumer onStatus, Consumer<ResponseCapture> forward) {
+    public void serve(RoutingContext ctx, IntConsumer onStatus, Consumer<ResponseCapture> forward,
+                      Consumer<ResponseCapture> refresh) {
         HttpServerRequest request = ctx.request();
         String key = CachePolicy.key(request);
         long now = System.currentTimeMillis();
         EdgeEntry entry = entries.getIfPresent(key);
         if (entry != null && entry.fresh(now)) {
             metrics.edgeCacheRequest("hit");
-            onStatus.accept(respond(ctx, entry, now));
+            onStatus.accept(respond(ctx, entry, now, HIT));
+            return;
+        }
+        if (entry != null && entry.servableStale(now, staleAfterPurgeMillis)) {
+            metrics.edgeCacheRequest("stale");
+            onStatus.accept(respond(ctx, entry, now, STALE));
+            refresh(key, refresh);
             return;
         }
         Promise<EdgeEntry> leader = inFlight.get(key);
@@ -141,7 +166,7 @@ public class EdgeCache {
         entry = entries.getIfPresent(key); // a fill may have been stored (and left the in-flight map) just now
         if (entry != null && entry.fresh(now)) {
             metrics.edgeCacheRequest("hit");
-            onStatus.accept(respond(ctx, entry, now));
+            onStatus.accept(respond(ctx, entry, now, HIT));
             return;
         }
         if (request.method() == HttpMethod.HEAD || CachePolicy.conditional(request)) {
@@ -160,6 +185,16 @@ public class EdgeCache {
         forward.accept(new Fill(key, purges.current(), mine));
     }
 
+    /** Fetches a purged entry's new answer, unless a fill or a refresh of the key is already on the way. */
+    private void refresh(String key, Consumer<ResponseCapture> refresh) {
+        Promise<EdgeEntry> mine = Promise.promise();
+        if (inFlight.putIfAbsent(key, mine) != null) {
+            return;
+        }
+        metrics.edgeCacheRefresh();
+        refresh.accept(new Fill(key, purges.current(), mine));
+    }
+
     /** Waits for the request filling the key: answered from its entry, or sent upstream itself when none was stored. */
     private void await(RoutingContext ctx, Promise<EdgeEntry> leader, IntConsumer onStatus, Consumer<ResponseCapture> forward) {
         metrics.edgeCacheRequest("collapsed");
@@ -169,26 +204,46 @@ public class EdgeCache {
                 return;
             }
             if (loaded.succeeded() && loaded.result() != null) {
-                onStatus.accept(respond(ctx, loaded.result(), System.currentTimeMillis()));
+                onStatus.accept(respond(ctx, loaded.result(), System.currentTimeMillis(), HIT));
             } else {
                 forward.accept(null); // the filling answer was not stored: each waiting request goes upstream
             }
         }));
     }
 
-    /** Drops every entry carrying one of {@code tags}; returns how many. */
+    /** Purges every entry carrying one of {@code tags}, not for an event (an operator's purge); returns how many. */
     public int purgeTags(Collection<String> tags) {
+        return purgeTags(tags, null);
+    }
+
+    /**
+     * Purges every entry carrying one of {@code tags} for the event {@code streamId} (null: none): marked stale
+     * (dropped when serving stale is off); returns how many. An entry already stale is left as it is.
+     */
+    public int purgeTags(Collection<String> tags, String streamId) {
         Set<String> purged = Set.copyOf(tags);
-        purges.purged(purged);
+        purges.purged(purged, streamId);
         List<String> keys = new ArrayList<>();
         entries.asMap().forEach((key, entry) -> {
-            if (!Collections.disjoint(entry.tags(), purged)) {
+            if (!entry.purged() && !Collections.disjoint(entry.tags(), purged)) {
                 keys.add(key);
             }
         });
-        entries.invalidateAll(keys);
+        if (staleAfterPurgeMillis > 0) {
+            long now = System.currentTimeMillis();
+            for (String key : keys) {
+                entries.asMap().computeIfPresent(key, (k, entry) -> entry.purgedAt(now));
+            }
+        } else {
+            entries.invalidateAll(keys);
+        }
         metrics.edgeCachePurged(keys.size());
         return keys.size();
+    }
+
+    /** Entries held stale after a purge, waiting for their refresh (counts them all: for tests and tools). */
+    public long staleEntries() {
+        return entries.asMap().values().stream().filter(EdgeEntry::purged).count();
     }
 
     /** Drops everything; returns how many entries were held. */
@@ -218,14 +273,14 @@ public class EdgeCache {
         return brotli;
     }
 
-    /** Writes a stored answer; returns the status sent. */
-    private int respond(RoutingContext ctx, EdgeEntry entry, long now) {
+    /** Writes a stored answer, {@code xCache} saying how ({@link #HIT} or {@link #STALE}); returns the status sent. */
+    private int respond(RoutingContext ctx, EdgeEntry entry, long now, String xCache) {
         HttpServerRequest request = ctx.request();
         HttpServerResponse out = ctx.response();
-        metrics.cacheOutcome(HIT);
+        metrics.cacheOutcome(xCache);
         entry.headers().forEach(header -> out.headers().add(header.getKey(), header.getValue()));
         out.headers().set("Age", String.valueOf(entry.ageSeconds(now)));
-        out.headers().set("X-Cache", HIT);
+        out.headers().set("X-Cache", xCache);
         out.headers().set("X-Cache-TTL", String.valueOf(entry.remainingSeconds(now)));
         if (entry.status() == 200 && entry.etag() != null && ETags.matches(request.getHeader("If-None-Match"), entry.etag())) {
             out.setStatusCode(304).end();
@@ -286,7 +341,7 @@ public class EdgeCache {
                 : new LinkedHashSet<>(Arrays.asList(surrogateKeys.trim().split("\\s+")));
         long age = Math.max(0, CachePolicy.seconds(headers.get("Age")));
         return new EdgeEntry(status, List.copyOf(kept), identity, gzip, br, headers.get("ETag"), Set.copyOf(tags),
-                System.currentTimeMillis(), age, ttlMillis);
+                System.currentTimeMillis(), age, ttlMillis, 0);
     }
 
     private static byte[] gzip(byte[] identity) {
@@ -327,6 +382,8 @@ public class EdgeCache {
         final String key;
         final long purgesBefore;
         final Promise<EdgeEntry> promise;
+        /** How far the answer's service had applied the invalidation stream (null: not stamped). */
+        String stamp;
         int status;
         MultiMap headers;
         long ttlMillis;
@@ -347,6 +404,7 @@ public class EdgeCache {
                 return false;
             }
             this.status = status;
+            this.stamp = headers.get(InvalidationStamp.HEADER);
             this.headers = MultiMap.caseInsensitiveMultiMap().addAll(headers);
             this.body = Buffer.buffer(declared > 0 ? (int) declared : 1024);
             return true;
@@ -372,8 +430,10 @@ public class EdgeCache {
                 EdgeEntry entry = built.succeeded() ? built.result() : null;
                 if (built.failed()) {
                     LOG.warnf("Edge cache entry for %s not stored: %s", key, built.cause().toString());
-                } else if (purges.purgedSince(purgesBefore, entry.tags())) {
-                    entry = null; // a purge of one of its tags ran while this was loading: it may hold what was purged
+                } else if (purges.purgedSince(purgesBefore, stamp, entry.tags())) {
+                    // a purge of one of its tags ran while this was loading, or its service answered before applying
+                    // a purged event: it may hold what was purged (a stale entry stays until a refresh gets further)
+                    entry = null;
                 } else {
                     entries.put(key, entry);
                     metrics.edgeCacheStored();

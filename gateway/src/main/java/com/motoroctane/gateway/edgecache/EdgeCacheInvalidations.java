@@ -63,13 +63,18 @@ public class EdgeCacheInvalidations implements InvalidationStream.Listener {
 
     @Override
     public void onEvent(InvalidationEvent event, Set<String> tags) {
-        int purged = cache.purgeTags(tags);
+        onEvent(null, event, tags);
+    }
+
+    @Override
+    public void onEvent(String streamId, InvalidationEvent event, Set<String> tags) {
+        int purged = cache.purgeTags(tags, streamId);
         LOG.debugf("event %s %s %s: purged %d edge entries for %s", event.eventId(), event.type(), event.entity(), purged, tags);
         if (rePurgeAfterMillis > 0 && !tags.isEmpty()) {
             // a service that applied the event after this purge may have refilled an entry with what it held before
             Set<String> again = Set.copyOf(tags);
             pendingRePurges.incrementAndGet();
-            vertx.setTimer(rePurgeAfterMillis, id -> vertx.executeBlocking(() -> cache.purgeTags(again), false)
+            vertx.setTimer(rePurgeAfterMillis, id -> vertx.executeBlocking(() -> cache.purgeTags(again, streamId), false)
                     .onComplete(done -> pendingRePurges.decrementAndGet()));
         }
     }

@@ -7,10 +7,12 @@ import java.util.Set;
 /**
  * One stored answer: status, the headers to replay, the body once as identity and, when worth it, its gzip
  * and br forms (computed once, at store time), the validator, and the tags it is purged by. {@code initialAge}
- * is the age the upstream declared (its own {@code Age}) when it was stored.
+ * is the age the upstream declared (its own {@code Age}) when it was stored. {@code purgedAtMillis} is when an
+ * event's purge marked it stale (0: it was not): a stale entry is answered only while its refresh is on the way.
  */
 public record EdgeEntry(int status, List<Map.Entry<String, String>> headers, byte[] identity, byte[] gzip, byte[] br,
-                        String etag, Set<String> tags, long storedAtMillis, long initialAgeSeconds, long ttlMillis) {
+                        String etag, Set<String> tags, long storedAtMillis, long initialAgeSeconds, long ttlMillis,
+                        long purgedAtMillis) {
 
     /** Rough in-memory size: every body variant plus headers plus a fixed overhead. */
     public int weight(String key) {
@@ -24,7 +26,22 @@ public record EdgeEntry(int status, List<Map.Entry<String, String>> headers, byt
     }
 
     public boolean fresh(long now) {
-        return now < storedAtMillis + ttlMillis;
+        return purgedAtMillis == 0 && now < storedAtMillis + ttlMillis;
+    }
+
+    public boolean purged() {
+        return purgedAtMillis != 0;
+    }
+
+    /** Whether this purged entry may still be answered while its refresh is on the way. */
+    public boolean servableStale(long now, long staleMillis) {
+        return purgedAtMillis != 0 && now < purgedAtMillis + staleMillis;
+    }
+
+    /** This entry marked stale by a purge at {@code now} (an entry already stale keeps its first purge's time). */
+    public EdgeEntry purgedAt(long now) {
+        return purged() ? this : new EdgeEntry(status, headers, identity, gzip, br, etag, tags, storedAtMillis,
+                initialAgeSeconds, ttlMillis, Math.max(1, now));
     }
 
     public long ageSeconds(long now) {
@@ -32,6 +49,6 @@ public record EdgeEntry(int status, List<Map.Entry<String, String>> headers, byt
     }
 
     public long remainingSeconds(long now) {
-        return Math.max(0, (storedAtMillis + ttlMillis - now) / 1000);
+        return purged() ? 0 : Math.max(0, (storedAtMillis + ttlMillis - now) / 1000);
     }
 }

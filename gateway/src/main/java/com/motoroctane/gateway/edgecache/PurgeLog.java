@@ -5,20 +5,30 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.Set;
 
+import com.motoroctane.invalidation.InvalidationStamp;
+
 /**
- * The recent purges, numbered: a fill that started before some of them is stored only when none of those could
- * have purged what it loaded (a tag in common, or a purge of everything). Writes elsewhere in the catalogue no
- * longer throw away every fill in flight, which under a steady stream of writes left hot keys uncached.
- * Bounded: a fill older than the purges kept counts as purged.
+ * The recent purges, numbered, with the stream id of the event each was for (none for an operator's purge or a
+ * flush). A fill is stored only when no purge may have purged what it loaded:
+ * <ul>
+ *   <li>a purge after the fill began that shares a tag (or purged everything), unless the answer's
+ *       {@link InvalidationStamp} shows its service had already applied that event;</li>
+ *   <li>a purge before the fill began that shares a tag, for an event the answer's service had not applied yet
+ *       (the edge applied it first: the service's answer still holds the old data).</li>
+ * </ul>
+ * Writes elsewhere in the catalogue do not throw away every fill in flight. Bounded: a fill older than the purges
+ * kept, or an answer stamped before the oldest purge kept once some were forgotten, counts as purged.
  */
 final class PurgeLog {
 
-    private record Purge(long number, Set<String> tags) {
+    private record Purge(long number, String streamId, Set<String> tags) {
     }
 
     private final int capacity;
     private final ArrayDeque<Purge> recent = new ArrayDeque<>();
     private long last;
+    /** The stream id of the newest purge forgotten (null while none with one was). */
+    private String forgottenStreamId;
 
     PurgeLog(int capacity) {
         this.capacity = capacity;
@@ -29,29 +39,47 @@ final class PurgeLog {
         return last;
     }
 
-    /** Records a purge of {@code tags}; null purges everything. */
+    /** Records a purge of {@code tags} (null: everything) not tied to an event. */
     synchronized void purged(Set<String> tags) {
+        purged(tags, null);
+    }
+
+    /** Records a purge of {@code tags} (null: everything) for the event {@code streamId} (null: none). */
+    synchronized void purged(Set<String> tags, String streamId) {
         last++;
-        recent.addLast(new Purge(last, tags));
+        recent.addLast(new Purge(last, InvalidationStamp.valid(streamId) ? streamId : null, tags));
         if (recent.size() > capacity) {
-            recent.removeFirst();
+            Purge gone = recent.removeFirst();
+            if (gone.streamId() != null && (forgottenStreamId == null
+                    || InvalidationStamp.compare(gone.streamId(), forgottenStreamId) > 0)) {
+                forgottenStreamId = gone.streamId();
+            }
         }
     }
 
-    /** Whether a purge after {@code since} may have purged an entry carrying {@code tags}. */
+    /** Whether a purge after {@code since} may have purged an entry carrying {@code tags} (an unstamped answer). */
     synchronized boolean purgedSince(long since, Set<String> tags) {
-        if (since == last) {
-            return false;
+        return purgedSince(since, null, tags);
+    }
+
+    /**
+     * Whether an answer carrying {@code tags}, loaded by a fill that began after purge {@code since}, stamped
+     * {@code stamp} by its service (null: not stamped), may hold what a purge removed.
+     */
+    synchronized boolean purgedSince(long since, String stamp, Set<String> tags) {
+        boolean stamped = InvalidationStamp.valid(stamp);
+        if (since != last && (recent.isEmpty() || recent.peekFirst().number() > since + 1)) {
+            return true; // the purges right after it began are no longer known
         }
-        if (recent.isEmpty() || recent.peekFirst().number() > since + 1) {
-            return true; // the purges right after it are no longer known
+        if (stamped && forgottenStreamId != null && InvalidationStamp.before(stamp, forgottenStreamId)) {
+            return true; // its service was behind events whose purges are no longer known
         }
         for (Iterator<Purge> it = recent.descendingIterator(); it.hasNext(); ) {
             Purge purge = it.next();
-            if (purge.number() <= since) {
-                break;
-            }
-            if (purge.tags() == null || !Collections.disjoint(purge.tags(), tags)) {
+            boolean afterStart = purge.number() > since;
+            boolean applied = stamped && purge.streamId() != null && !InvalidationStamp.before(stamp, purge.streamId());
+            boolean matters = afterStart ? !applied : stamped && purge.streamId() != null && !applied;
+            if (matters && (purge.tags() == null || !Collections.disjoint(purge.tags(), tags))) {
                 return true;
             }
         }

@@ -117,10 +117,18 @@ public class GatewayMetrics {
                 .register(registry);
     }
 
-    /** One request the edge cache looked at: {@code hit}, {@code miss}, {@code collapsed} (waited for a miss) or {@code pass}. */
+    /**
+     * One request the edge cache looked at: {@code hit}, {@code stale} (a purged entry answered while its refresh
+     * is on the way), {@code miss}, {@code collapsed} (waited for a miss) or {@code pass}.
+     */
     public void edgeCacheRequest(String result) {
         counter("gateway.edge.cache.requests", "result", result).increment();
         edgeCache.computeIfAbsent(result, k -> new LongAdder()).increment();
+    }
+
+    /** A background request for a purged entry's new answer. */
+    public void edgeCacheRefresh() {
+        counter("gateway.edge.cache.refreshes").increment();
     }
 
     public void edgeCacheStored() {

@@ -21,6 +21,7 @@ import com.motoroctane.gateway.edge.Compression;
 import com.motoroctane.gateway.edge.Problems;
 import com.motoroctane.gateway.monitoring.GatewayMetrics;
 import com.motoroctane.gateway.security.ClientAddress;
+import com.motoroctane.invalidation.InvalidationStamp;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.TooLongFrameException;
@@ -56,7 +57,8 @@ public class Forwarder {
     private static final Set<String> NOT_FORWARDED_RESPONSE = Set.of("connection", "keep-alive", "proxy-connection",
             "te", "trailer", "transfer-encoding", "upgrade", "server", "x-powered-by",
             "access-control-allow-origin", "access-control-allow-credentials", "access-control-expose-headers",
-            "access-control-allow-methods", "access-control-allow-headers", "access-control-max-age");
+            "access-control-allow-methods", "access-control-allow-headers", "access-control-max-age",
+            InvalidationStamp.HEADER.toLowerCase(Locale.ROOT));
 
     /** Whether a response header of the upstream is relayed to the client (hop-by-hop and CORS ones are not). */
     public static boolean relayed(String headerName) {
@@ -115,6 +117,76 @@ public class Forwarder {
             return;
         }
         new Call(ctx, upstream, body, onStatus, capture).attempt();
+    }
+
+    /**
+     * A GET of {@code path?query} for the edge cache alone, with no client waiting (the refresh of a purged
+     * entry): the answer goes to {@code capture} only. Under the upstream's bulkhead and breaker like any call,
+     * never retried (the next request for the key asks again); when the upstream is saturated, its breaker open
+     * or its answer unusable, the capture is abandoned and the stale entry keeps being answered until it expires.
+     */
+    public void fetch(Upstream upstream, String path, String query, ResponseCapture capture) {
+        if (!upstream.deployed() || !upstream.enter()) {
+            capture.abandon();
+            return;
+        }
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setURI(upstream.basePath() + path + (query == null ? "" : "?" + query))
+                .setConnectTimeout(upstream.config().connectTimeout().toMillis())
+                .setIdleTimeout(upstream.config().readTimeout().toMillis());
+        boolean[] done = {false}; // the capture is settled and the bulkhead slot released
+        Runnable settle = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                upstream.leave();
+            }
+        };
+        upstream.breaker().call(verdict -> upstream.client().request(options)
+                .compose(request -> request.send())
+                .onComplete(sent -> {
+                    if (sent.failed()) {
+                        metrics.upstreamError(upstream.name(), kind(sent.cause()));
+                        capture.abandon();
+                        settle.run();
+                        verdict.completeExceptionally(sent.cause());
+                        return;
+                    }
+                    HttpClientResponse response = sent.result();
+                    int status = response.statusCode();
+                    if (!capture.begin(status, response.headers())) {
+                        capture.abandon();
+                        settle.run();
+                    }
+                    response.handler(chunk -> {
+                        if (!done[0] && !capture.chunk(chunk)) {
+                            capture.abandon();
+                            settle.run();
+                        }
+                    });
+                    response.exceptionHandler(failure -> {
+                        metrics.upstreamError(upstream.name(), "broken-body");
+                        capture.abandon();
+                        settle.run();
+                        verdict.completeExceptionally(failure);
+                    });
+                    response.endHandler(ignored -> {
+                        if (!done[0]) {
+                            capture.end();
+                            settle.run();
+                        }
+                        if (GATEWAY_FAILURES.contains(status)) {
+                            verdict.completeExceptionally(new UpstreamStatus(status));
+                        } else {
+                            verdict.complete(null);
+                        }
+                    });
+                })).whenComplete((ignored, failure) -> {
+                    if (failure != null && !done[0]) { // the breaker is open: the call never ran
+                        capture.abandon();
+                        settle.run();
+                    }
+                });
     }
 
     private void rejectOpenBreaker(RoutingContext ctx, Upstream upstream) {

@@ -126,7 +126,10 @@ public class ProxyHandler {
         }
         if (body == null && edgeCache.handles(ctx.request())) {
             // after the limit and the JWT check: a cached answer is still counted and still needs its token
-            edgeCache.serve(ctx, onStatus, capture -> forwarder.forward(ctx, upstream, null, onStatus, capture));
+            String path = ctx.request().path();
+            String query = ctx.request().query();
+            edgeCache.serve(ctx, onStatus, capture -> forwarder.forward(ctx, upstream, null, onStatus, capture),
+                    capture -> forwarder.fetch(upstream, path, query, capture));
             return;
         }
         forwarder.forward(ctx, upstream, body, onStatus);

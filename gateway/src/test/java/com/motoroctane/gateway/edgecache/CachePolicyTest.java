@@ -26,6 +26,7 @@ class CachePolicyTest {
         public int brotliQuality() { return 5; }
         public String surrogateKeyHeader() { return "Surrogate-Key"; }
         public Duration rePurgeAfter() { return Duration.ZERO; }
+        public Duration serveStaleAfterPurge() { return Duration.ZERO; }
     });
 
     private static MultiMap headers(String... pairs) {

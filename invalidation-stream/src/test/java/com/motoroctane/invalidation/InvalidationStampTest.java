@@ -1,0 +1,35 @@
+package com.motoroctane.invalidation;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class InvalidationStampTest {
+
+    @Test
+    void streamIdsAreOrderedByTimeThenSequenceAsNumbersNotText() {
+        assertTrue(InvalidationStamp.compare("1700000000000-2", "1700000000000-10") < 0, "sequence 2 < 10");
+        assertTrue(InvalidationStamp.compare("999-5", "1000-0") < 0, "time 999 < 1000 though '9' > '1'");
+        assertTrue(InvalidationStamp.compare("1000-0", "1000") == 0, "a bare time is sequence 0");
+        assertTrue(InvalidationStamp.compare("1000-1", "1000-0") > 0);
+    }
+
+    @Test
+    void anAnswerIsBeforeAnEventOnlyWhenItsStampIsOlder() {
+        assertTrue(InvalidationStamp.before("1000-0", "1000-1"));
+        assertFalse(InvalidationStamp.before("1000-1", "1000-1"), "the event itself was applied");
+        assertFalse(InvalidationStamp.before("2000-0", "1000-1"));
+        assertTrue(InvalidationStamp.before("0-0", "1-0"), "nothing applied yet (an empty stream)");
+    }
+
+    @Test
+    void anUnreadableStampCountsAsOlderThanAnyEvent() {
+        for (String bad : new String[] {null, "", "abc", "12-x", "-1-0", "1-2-3", "9".repeat(50)}) {
+            assertTrue(InvalidationStamp.before(bad, "1-0"), "stamp '" + bad + "'");
+            assertFalse(InvalidationStamp.valid(bad), "'" + bad + "' is no stream id");
+        }
+        assertThrows(IllegalArgumentException.class, () -> InvalidationStamp.compare("x", "1-0"));
+    }
+}
