@@ -85,7 +85,7 @@ def hit_ratios(before, after):
         out[family] = {k: int(v) for k, v in f.items()}
         out[family]["ratio"] = round(f["hit"] / total, 4) if total else None
         if family.startswith("gateway") or "edge" in family:
-            edge_hits += f["hit"]
+            edge_hits += f["hit"] + f["stale"]  # a soft-purged entry answered while it is refreshed: no origin trip
         else:
             svc_hits += f["hit"]
             svc_total += total

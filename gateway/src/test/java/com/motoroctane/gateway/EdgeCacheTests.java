@@ -273,6 +273,20 @@ class EdgeCacheTests extends GatewayTest {
         given().get(path).then().statusCode(200).header("X-Cache", equalTo("EDGE-HIT")).body("v", equalTo(2));
     }
 
+    /** Without the upstream's stale-while-revalidate an answer may not be given stale: a purge drops it. */
+    @Test
+    void anAnswerWithoutStaleWhileRevalidateIsDroppedByAPurge() throws Exception {
+        String path = "/api/edge-test/hard";
+        stub.register(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("Cache-Control", "public, s-maxage=300")
+                .withHeader("Surrogate-Key", "hard-tag").withBody("{\"v\":1}")));
+        prime(path);
+        publish("hard-tag");
+        await(() -> cache.size() == 0, "the entry is dropped, not marked stale");
+        given().get(path).then().statusCode(200).header("X-Cache", not(equalTo("EDGE-STALE")))
+                .header("X-Cache", not(equalTo("EDGE-HIT")));
+    }
+
     /**
      * The ordering contract with the services: a refresh whose answer is stamped before the purged event (its
      * service had not applied it yet) is not kept; the stale entry stays until an answer that had is.
@@ -317,6 +331,8 @@ class EdgeCacheTests extends GatewayTest {
         given().get("/api/brands").then().statusCode(200).header(InvalidationStamp.HEADER, org.hamcrest.Matchers.nullValue());
         await(() -> "EDGE-HIT".equals(given().get("/api/brands").then().extract().header("X-Cache")),
                 "refreshed from catalog-service once it had applied the event");
+        Thread.sleep(500); // past the event's second purge (re-purge-after, 300 ms here)
+        given().get("/api/brands").then().header("X-Cache", equalTo("EDGE-HIT")); // which leaves stamped answers alone
     }
 
     /** A refill from a service that had not applied the event yet would keep the old answer: the tags go again. */
@@ -394,13 +410,12 @@ class EdgeCacheTests extends GatewayTest {
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder tagged(String tag, String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withHeader("Cache-Control", "public, s-maxage=300").withHeader("Surrogate-Key", tag).withBody(body);
+                .withHeader("Cache-Control", "public, s-maxage=300, stale-while-revalidate=60")
+                .withHeader("Surrogate-Key", tag).withBody(body);
     }
 
     private void stubTagged(String path, String tag) {
-        stub.register(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withHeader("Cache-Control", "public, s-maxage=300")
-                .withHeader("Surrogate-Key", tag).withBody("{\"path\":\"" + path + "\"}")));
+        stub.register(get(urlPathEqualTo(path)).willReturn(tagged(tag, "{\"path\":\"" + path + "\"}")));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder binary(byte[] body) {

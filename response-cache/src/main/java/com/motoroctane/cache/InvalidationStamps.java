@@ -11,7 +11,8 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
  * Stamps every answer with how far this service had applied the invalidation stream when the request arrived
  * ({@link InvalidationStamp#HEADER}): the gateway's edge cache does not keep an answer begun before the event
  * behind a purge of its tags. Taken at arrival, not at the end: an answer computed while an event was being
- * applied may hold the old data.
+ * applied may hold the old data. Off ({@code response-cache.stamp-answers=false}) for a service whose answers are
+ * built from another service's: its own position in the stream says nothing of theirs.
  */
 @ApplicationScoped
 public class InvalidationStamps {
@@ -20,12 +21,17 @@ public class InvalidationStamps {
     static final int PRIORITY = 1_000;
 
     private final InvalidationConsumer consumer;
+    private final boolean enabled;
 
-    public InvalidationStamps(InvalidationConsumer consumer) {
+    public InvalidationStamps(InvalidationConsumer consumer, ResponseCacheConfig config) {
         this.consumer = consumer;
+        this.enabled = config.stampAnswers();
     }
 
     void register(@Observes Filters filters) {
+        if (!enabled) {
+            return;
+        }
         filters.register(ctx -> {
             String applied = consumer.lastEventId();
             if (applied != null) {

@@ -62,6 +62,14 @@ public interface ResponseCacheConfig {
     @WithDefault("7200")
     int tagTtlSeconds();
 
+    /**
+     * Whether answers carry {@code X-Invalidations-Applied} ({@link InvalidationStamps}): true for a service whose
+     * answers are built from its own reads; false for one that builds them from another service's answers, which
+     * may lag behind it (the edge then orders them by its second purge instead).
+     */
+    @WithDefault("true")
+    boolean stampAnswers();
+
     /** {@code Retry-After} on the 503 answered when the origin fails and nothing stale is held. */
     @WithDefault("5")
     int retryAfterSeconds();

@@ -328,10 +328,11 @@ public interface GatewayConfig {
         Duration rePurgeAfter();
 
         /**
-         * A purged entry is still answered ({@code X-Cache: EDGE-STALE}) this long while one background request
-         * fetches its new answer (0: purges drop entries, and the next request waits for the origin).
+         * A purged entry is still answered ({@code X-Cache: EDGE-STALE}) while one background request fetches its
+         * new answer, for its upstream's {@code stale-while-revalidate} and at most this long (0: purges drop
+         * entries, and the next request waits for the origin).
          */
-        @WithDefault("10s")
+        @WithDefault("60s")
         Duration serveStaleAfterPurge();
     }
 }

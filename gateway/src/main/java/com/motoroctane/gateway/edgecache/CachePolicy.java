@@ -111,6 +111,16 @@ final class CachePolicy {
         return Math.max(0, ttl);
     }
 
+    /**
+     * How long a purged answer may still be given while it is refreshed: the upstream's
+     * {@code stale-while-revalidate}, capped by {@code serve-stale-after-purge}; 0 without the directive (a purge
+     * then drops the entry, as it always does when the cap is 0).
+     */
+    long staleAfterPurgeMillis(MultiMap headers) {
+        long seconds = seconds(cacheControl(headers.getAll("Cache-Control")).get("stale-while-revalidate"));
+        return seconds <= 0 ? 0 : Math.min(seconds * 1000, config.serveStaleAfterPurge().toMillis());
+    }
+
     static Map<String, String> cacheControl(List<String> values) {
         Map<String, String> directives = new HashMap<>();
         for (String value : values) {

@@ -56,8 +56,8 @@ import io.vertx.ext.web.RoutingContext;
  * What may be stored is {@link CachePolicy}'s call.
  *
  * <p>A purge by tags is soft, as Fastly's soft purge or nginx's {@code proxy_cache_use_stale updating} with
- * {@code proxy_cache_background_update}: the entry is marked stale, and for at most
- * {@code serve-stale-after-purge} it is still answered ({@code X-Cache: EDGE-STALE}) while one background request
+ * {@code proxy_cache_background_update}: the entry is marked stale, and for its upstream's
+ * {@code stale-while-revalidate} (at most {@code serve-stale-after-purge}) it is still answered ({@code X-Cache: EDGE-STALE}) while one background request
  * per key fetches the new answer; no client waits for the origin because of a write elsewhere. The new answer
  * replaces the stale one only when its service had applied the purged event ({@link PurgeLog}, the services'
  * {@code X-Invalidations-Applied} stamp). A purge of everything is hard.
@@ -82,8 +82,6 @@ public class EdgeCache {
     /** Every purge, numbered: a load that started before one that may have purged it is relayed but not stored. */
     private final PurgeLog purges = new PurgeLog(1024);
     private final boolean brotli;
-    /** How long a purged entry is still answered while its refresh is on the way (0: purges are hard). */
-    private final long staleAfterPurgeMillis;
 
     public EdgeCache(GatewayConfig config, Compression compression, GatewayMetrics metrics, Vertx vertx) {
         this.config = config.edgeCache();
@@ -91,7 +89,6 @@ public class EdgeCache {
         this.compression = compression;
         this.metrics = metrics;
         this.vertx = vertx;
-        this.staleAfterPurgeMillis = this.config.serveStaleAfterPurge().toMillis();
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(this.config.maxBytes())
                 .weigher((String key, EdgeEntry entry) -> entry.weight(key))
@@ -127,7 +124,7 @@ public class EdgeCache {
 
     /** An entry lives its TTL; once purged, as long as it may be answered stale. */
     private long lifetime(EdgeEntry entry) {
-        return TimeUnit.MILLISECONDS.toNanos(entry.purged() ? staleAfterPurgeMillis : entry.ttlMillis());
+        return TimeUnit.MILLISECONDS.toNanos(entry.purged() ? entry.staleMillis() : entry.ttlMillis());
     }
 
     /** Whether this request may be answered from (and fill) the cache: GET/HEAD without credentials, range or body. */
@@ -152,7 +149,7 @@ public class EdgeCache {
             onStatus.accept(respond(ctx, entry, now, HIT));
             return;
         }
-        if (entry != null && entry.servableStale(now, staleAfterPurgeMillis)) {
+        if (entry != null && entry.servableStale(now)) {
             metrics.edgeCacheRequest("stale");
             onStatus.accept(respond(ctx, entry, now, STALE));
             refresh(key, refresh);
@@ -218,27 +215,37 @@ public class EdgeCache {
 
     /**
      * Purges every entry carrying one of {@code tags} for the event {@code streamId} (null: none): marked stale
-     * (dropped when serving stale is off); returns how many. An entry already stale is left as it is.
+     * (dropped when it may not be answered stale); returns how many. An entry already stale is left as it is.
      */
     public int purgeTags(Collection<String> tags, String streamId) {
+        return purgeTags(tags, streamId, false);
+    }
+
+    /**
+     * The second purge of an event's tags: only entries stored without a stamp, the ones that may have been
+     * refilled from an upstream that had not applied the event yet.
+     */
+    public int purgeUnstamped(Collection<String> tags, String streamId) {
+        return purgeTags(tags, streamId, true);
+    }
+
+    private int purgeTags(Collection<String> tags, String streamId, boolean unstampedOnly) {
         Set<String> purged = Set.copyOf(tags);
         purges.purged(purged, streamId);
-        List<String> keys = new ArrayList<>();
+        List<String> soft = new ArrayList<>();
+        List<String> hard = new ArrayList<>();
         entries.asMap().forEach((key, entry) -> {
-            if (!entry.purged() && !Collections.disjoint(entry.tags(), purged)) {
-                keys.add(key);
+            if (!entry.purged() && !(unstampedOnly && entry.stamped()) && !Collections.disjoint(entry.tags(), purged)) {
+                (entry.staleMillis() > 0 ? soft : hard).add(key);
             }
         });
-        if (staleAfterPurgeMillis > 0) {
-            long now = System.currentTimeMillis();
-            for (String key : keys) {
-                entries.asMap().computeIfPresent(key, (k, entry) -> entry.purgedAt(now));
-            }
-        } else {
-            entries.invalidateAll(keys);
+        long now = System.currentTimeMillis();
+        for (String key : soft) {
+            entries.asMap().computeIfPresent(key, (k, entry) -> entry.purgedAt(now));
         }
-        metrics.edgeCachePurged(keys.size());
-        return keys.size();
+        entries.invalidateAll(hard);
+        metrics.edgeCachePurged(soft.size() + hard.size());
+        return soft.size() + hard.size();
     }
 
     /** Entries held stale after a purge, waiting for their refresh (counts them all: for tests and tools). */
@@ -319,7 +326,7 @@ public class EdgeCache {
     }
 
     /** Builds an entry from a complete answer (runs on a worker: compression). */
-    private EdgeEntry entry(int status, MultiMap headers, byte[] identity, long ttlMillis) {
+    private EdgeEntry entry(int status, MultiMap headers, byte[] identity, long ttlMillis, long staleMillis) {
         List<Map.Entry<String, String>> kept = new ArrayList<>();
         for (Map.Entry<String, String> header : headers) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
@@ -341,7 +348,8 @@ public class EdgeCache {
                 : new LinkedHashSet<>(Arrays.asList(surrogateKeys.trim().split("\\s+")));
         long age = Math.max(0, CachePolicy.seconds(headers.get("Age")));
         return new EdgeEntry(status, List.copyOf(kept), identity, gzip, br, headers.get("ETag"), Set.copyOf(tags),
-                System.currentTimeMillis(), age, ttlMillis, 0);
+                System.currentTimeMillis(), age, ttlMillis, staleMillis,
+                InvalidationStamp.valid(headers.get(InvalidationStamp.HEADER)), 0);
     }
 
     private static byte[] gzip(byte[] identity) {
@@ -426,7 +434,7 @@ public class EdgeCache {
             }
             settled = true;
             byte[] identity = body.getBytes();
-            vertx.executeBlocking(() -> entry(status, headers, identity, ttlMillis), false).onComplete(built -> {
+            vertx.executeBlocking(() -> entry(status, headers, identity, ttlMillis, policy.staleAfterPurgeMillis(headers)), false).onComplete(built -> {
                 EdgeEntry entry = built.succeeded() ? built.result() : null;
                 if (built.failed()) {
                     LOG.warnf("Edge cache entry for %s not stored: %s", key, built.cause().toString());

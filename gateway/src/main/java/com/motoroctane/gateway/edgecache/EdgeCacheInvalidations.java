@@ -71,10 +71,11 @@ public class EdgeCacheInvalidations implements InvalidationStream.Listener {
         int purged = cache.purgeTags(tags, streamId);
         LOG.debugf("event %s %s %s: purged %d edge entries for %s", event.eventId(), event.type(), event.entity(), purged, tags);
         if (rePurgeAfterMillis > 0 && !tags.isEmpty()) {
-            // a service that applied the event after this purge may have refilled an entry with what it held before
+            // a service that applied the event after this purge may have refilled an entry with what it held before;
+            // a stamped answer from before the event is never stored, so only unstamped entries go again
             Set<String> again = Set.copyOf(tags);
             pendingRePurges.incrementAndGet();
-            vertx.setTimer(rePurgeAfterMillis, id -> vertx.executeBlocking(() -> cache.purgeTags(again, streamId), false)
+            vertx.setTimer(rePurgeAfterMillis, id -> vertx.executeBlocking(() -> cache.purgeUnstamped(again, streamId), false)
                     .onComplete(done -> pendingRePurges.decrementAndGet()));
         }
     }

@@ -8,11 +8,14 @@ import java.util.Set;
  * One stored answer: status, the headers to replay, the body once as identity and, when worth it, its gzip
  * and br forms (computed once, at store time), the validator, and the tags it is purged by. {@code initialAge}
  * is the age the upstream declared (its own {@code Age}) when it was stored. {@code purgedAtMillis} is when an
- * event's purge marked it stale (0: it was not): a stale entry is answered only while its refresh is on the way.
+ * event's purge marked it stale (0: it was not): a stale entry is answered for {@code staleMillis} at most (its
+ * upstream's {@code stale-while-revalidate}, capped), while its refresh is on the way. {@code stamped}: its
+ * upstream said how far it had applied the invalidation stream (an answer from before a purged event is never
+ * stored, so a second purge of that event has nothing to do with it).
  */
 public record EdgeEntry(int status, List<Map.Entry<String, String>> headers, byte[] identity, byte[] gzip, byte[] br,
                         String etag, Set<String> tags, long storedAtMillis, long initialAgeSeconds, long ttlMillis,
-                        long purgedAtMillis) {
+                        long staleMillis, boolean stamped, long purgedAtMillis) {
 
     /** Rough in-memory size: every body variant plus headers plus a fixed overhead. */
     public int weight(String key) {
@@ -34,14 +37,14 @@ public record EdgeEntry(int status, List<Map.Entry<String, String>> headers, byt
     }
 
     /** Whether this purged entry may still be answered while its refresh is on the way. */
-    public boolean servableStale(long now, long staleMillis) {
+    public boolean servableStale(long now) {
         return purgedAtMillis != 0 && now < purgedAtMillis + staleMillis;
     }
 
     /** This entry marked stale by a purge at {@code now} (an entry already stale keeps its first purge's time). */
     public EdgeEntry purgedAt(long now) {
         return purged() ? this : new EdgeEntry(status, headers, identity, gzip, br, etag, tags, storedAtMillis,
-                initialAgeSeconds, ttlMillis, Math.max(1, now));
+                initialAgeSeconds, ttlMillis, staleMillis, stamped, Math.max(1, now));
     }
 
     public long ageSeconds(long now) {
