@@ -273,6 +273,29 @@ class EdgeCacheTests extends GatewayTest {
         given().get(path).then().statusCode(200).header("X-Cache", equalTo("EDGE-HIT")).body("v", equalTo(2));
     }
 
+    /** Background refreshes are best effort and capped per upstream (max-refreshes, 1 towards the stub here). */
+    @Test
+    void backgroundRefreshesToAnUpstreamAreCapped() throws Exception {
+        String a = "/api/edge-test/cap-a";
+        String b = "/api/edge-test/cap-b";
+        stub.register(get(urlPathEqualTo(a)).willReturn(tagged("cap-tag", "{\"v\":1}")));
+        stub.register(get(urlPathEqualTo(b)).willReturn(tagged("cap-tag", "{\"v\":1}")));
+        prime(a);
+        prime(b);
+        publish("cap-tag");
+        await(() -> cache.staleEntries() == 2 && invalidations.pendingRePurges() == 0, "both stale, the second purge done");
+        stub.register(get(urlPathEqualTo(a)).willReturn(tagged("cap-tag", "{\"v\":2}").withFixedDelay(1500)));
+        stub.register(get(urlPathEqualTo(b)).willReturn(tagged("cap-tag", "{\"v\":2}")));
+
+        given().get(a).then().header("X-Cache", equalTo("EDGE-STALE")); // its refresh is held 1.5 s
+        given().get(b).then().header("X-Cache", equalTo("EDGE-STALE")).body("v", equalTo(1));
+        Thread.sleep(300);
+        assertEquals(1, stub.find(getRequestedFor(urlPathEqualTo(b))).size(), "no slot for b's refresh: only its fill so far");
+        await(() -> "EDGE-HIT".equals(given().get(b).then().extract().header("X-Cache")),
+                "b is refreshed by a later request, once a's refresh is done");
+        given().get(a).then().header("X-Cache", equalTo("EDGE-HIT")).body("v", equalTo(2));
+    }
+
     /** Without the upstream's stale-while-revalidate an answer may not be given stale: a purge drops it. */
     @Test
     void anAnswerWithoutStaleWhileRevalidateIsDroppedByAPurge() throws Exception {

@@ -66,6 +66,14 @@ public interface GatewayConfig {
         @WithDefault("256")
         int poolSize();
 
+        /**
+         * Background refreshes of soft-purged edge-cache entries in flight to this upstream at most (per replica).
+         * They are best effort: past this a purged entry keeps being answered stale and a later request asks
+         * again, so a write that purges hundreds of entries cannot flood the origin.
+         */
+        @WithDefault("4")
+        int maxRefreshes();
+
         Breaker breaker();
 
         /**

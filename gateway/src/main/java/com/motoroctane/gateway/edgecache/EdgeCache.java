@@ -188,7 +188,6 @@ public class EdgeCache {
         if (inFlight.putIfAbsent(key, mine) != null) {
             return;
         }
-        metrics.edgeCacheRefresh();
         refresh.accept(new Fill(key, purges.current(), mine));
     }
 

@@ -122,14 +122,20 @@ public class Forwarder {
     /**
      * A GET of {@code path?query} for the edge cache alone, with no client waiting (the refresh of a purged
      * entry): the answer goes to {@code capture} only. Under the upstream's bulkhead and breaker like any call,
-     * never retried (the next request for the key asks again); when the upstream is saturated, its breaker open
-     * or its answer unusable, the capture is abandoned and the stale entry keeps being answered until it expires.
+     * never retried (the next request for the key asks again); when the upstream is saturated, has
+     * {@code max-refreshes} of them in flight already, its breaker open or its answer unusable, the capture is abandoned and the stale entry keeps being answered until it expires.
      */
     public void fetch(Upstream upstream, String path, String query, ResponseCapture capture) {
-        if (!upstream.deployed() || !upstream.enter()) {
+        if (!upstream.deployed() || !upstream.enterRefresh()) {
             capture.abandon();
             return;
         }
+        if (!upstream.enter()) {
+            upstream.leaveRefresh();
+            capture.abandon();
+            return;
+        }
+        metrics.edgeCacheRefresh();
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
                 .setURI(upstream.basePath() + path + (query == null ? "" : "?" + query))
@@ -140,6 +146,7 @@ public class Forwarder {
             if (!done[0]) {
                 done[0] = true;
                 upstream.leave();
+                upstream.leaveRefresh();
             }
         };
         upstream.breaker().call(verdict -> upstream.client().request(options)

@@ -38,6 +38,7 @@ public final class Upstream {
     private final Map<EventLoop, HttpClient> perEventLoop = new ConcurrentHashMap<>();
     private final UpstreamBreaker breaker;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger refreshes = new AtomicInteger();
 
     Upstream(String name, GatewayConfig.Upstream config, Vertx vertx) {
         this.name = name;
@@ -121,6 +122,19 @@ public final class Upstream {
 
     public void leave() {
         inFlight.decrementAndGet();
+    }
+
+    /** Entry of a background refresh: false when {@code max-refreshes} are already in flight. */
+    public boolean enterRefresh() {
+        if (refreshes.incrementAndGet() > config.maxRefreshes()) {
+            refreshes.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    public void leaveRefresh() {
+        refreshes.decrementAndGet();
     }
 
     public int inFlight() {
