@@ -151,6 +151,43 @@ class CatalogWriteTests extends CatalogTest {
                 .body("version", equalTo(3));
     }
 
+    /**
+     * Writes without a validator (none, or If-Match: *) that race on one document are all applied, one after the
+     * other: losing the race is not the client's precondition failing. Six writers, four writes each.
+     */
+    @Test
+    void concurrentWritesWithoutAValidatorAreAllAppliedNot412() throws Exception {
+        String brandId = brand();
+        String variantId = variant(brandId, model(brandId));
+        int writers = 6;
+        int each = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<List<Integer>>> results = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                results.add(pool.submit(() -> {
+                    List<Integer> statuses = new java.util.ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        var request = as("editor").body(Map.of("price", 500_000 + writer * 100 + i));
+                        if (writer % 2 == 0) {
+                            request = request.header("If-Match", "*");
+                        }
+                        statuses.add(request.patch("/api/variants/" + variantId).then().extract().statusCode());
+                    }
+                    return statuses;
+                }));
+            }
+            for (var result : results) {
+                assertEquals(List.of(200, 200, 200, 200), result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        as("editor").body(Map.of("price", 600_000)).patch("/api/variants/" + variantId).then().statusCode(200)
+                .body("version", equalTo(1 + writers * each + 1)); // every write applied once, none lost
+    }
+
     @Test
     void brandDeleteCascadesAndLeavesNoOrphans() {
         String brandId = brand();

@@ -211,6 +211,39 @@ public class CatalogWriter {
 
     /** PATCH ({@code replace=false}) or PUT ({@code replace=true}) under optimistic concurrency. */
     public Document update(Entity entity, String id, JsonNode body, String ifMatch, Actor actor, boolean replace) {
+        // without a validator (none, or "*": any current version) a write that lost a race to another one is the
+        // client's write on the newer version: it is applied again, not refused (a 412 would blame its If-Match)
+        boolean anyVersion = ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.trim());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return updateOnce(entity, id, body, ifMatch, actor, replace);
+            } catch (ConcurrentChange raced) {
+                if (!anyVersion || attempt >= UNCONDITIONAL_ATTEMPTS) {
+                    throw raced;
+                }
+                // a jittered pause, growing: writers racing on one document fall out of step
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5L * attempt + 1));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    /** How often an update without a validator is tried when other writes keep changing the document under it. */
+    private static final int UNCONDITIONAL_ATTEMPTS = 10;
+
+    /** The document changed between the read an update was planned on and its guarded write. */
+    private static final class ConcurrentChange extends ProblemException {
+        ConcurrentChange() {
+            super(412, "precondition-failed", "Precondition failed",
+                    "The document changed while this write was applied; read it again", "If-Match");
+        }
+    }
+
+    private Document updateOnce(Entity entity, String id, JsonNode body, String ifMatch, Actor actor, boolean replace) {
         Document values = valid(reader.read(entity, body, replace, false));
         Document before = find(entity, id);
         requireMatch(before, ifMatch);
@@ -917,8 +950,7 @@ public class CatalogWriter {
         Document after = collection(entity).findOneAndUpdate(guard(before), update,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(Projections.exclude("_id")));
         if (after == null) {
-            throw new ProblemException(412, "precondition-failed", "Precondition failed",
-                    "The document changed while this write was applied; read it again", "If-Match");
+            throw new ConcurrentChange();
         }
         return after;
     }
