@@ -39,6 +39,8 @@ public final class Upstream {
     private final UpstreamBreaker breaker;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger refreshes = new AtomicInteger();
+    private final java.util.Queue<Runnable> queuedRefreshes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicInteger queuedRefreshCount = new AtomicInteger();
 
     Upstream(String name, GatewayConfig.Upstream config, Vertx vertx) {
         this.name = name;
@@ -124,8 +126,40 @@ public final class Upstream {
         inFlight.decrementAndGet();
     }
 
-    /** Entry of a background refresh: false when {@code max-refreshes} are already in flight. */
-    public boolean enterRefresh() {
+    /**
+     * Runs a background refresh now when fewer than {@code max-refreshes} are in flight, else queues it (first
+     * queued, first run, on an event loop, when one ends); false when the queue is full and it is dropped. A
+     * refresh that ran must end with {@link #leaveRefresh()}.
+     */
+    public boolean refresh(Runnable refresh) {
+        if (enterRefresh()) {
+            refresh.run();
+            return true;
+        }
+        if (queuedRefreshCount.incrementAndGet() > config.maxQueuedRefreshes()) {
+            queuedRefreshCount.decrementAndGet();
+            return false;
+        }
+        queuedRefreshes.add(refresh);
+        startQueuedRefreshes(); // a slot may have been freed since it was found taken
+        return true;
+    }
+
+    public void leaveRefresh() {
+        refreshes.decrementAndGet();
+        startQueuedRefreshes();
+    }
+
+    /** Refreshes in flight and waiting (gauges, tests). */
+    public int refreshesInFlight() {
+        return refreshes.get();
+    }
+
+    public int refreshesQueued() {
+        return queuedRefreshCount.get();
+    }
+
+    private boolean enterRefresh() {
         if (refreshes.incrementAndGet() > config.maxRefreshes()) {
             refreshes.decrementAndGet();
             return false;
@@ -133,8 +167,16 @@ public final class Upstream {
         return true;
     }
 
-    public void leaveRefresh() {
-        refreshes.decrementAndGet();
+    private void startQueuedRefreshes() {
+        while (!queuedRefreshes.isEmpty() && enterRefresh()) {
+            Runnable next = queuedRefreshes.poll();
+            if (next == null) {
+                refreshes.decrementAndGet(); // another thread took it
+                continue;
+            }
+            queuedRefreshCount.decrementAndGet();
+            vertx.runOnContext(ignored -> next.run()); // not on this stack: a refresh failing at once ends here again
+        }
     }
 
     public int inFlight() {
