@@ -41,6 +41,15 @@ def parse_wrk(stdout):
     }
 
 
+def implied_concurrency(rps, mean_ms):
+    """Little's law: the requests in flight on average that a rate and a mean latency imply. A closed-loop run
+    (wrk) cannot have more in flight than its connections; well above that, its latency figures are not to be
+    trusted."""
+    if rps is None or mean_ms is None:
+        return None
+    return round(rps * mean_ms / 1000, 1)
+
+
 # ---------------------------------------------------------------- Prometheus text format
 
 _SAMPLE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)')

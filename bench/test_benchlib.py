@@ -64,6 +64,13 @@ class CacheCounters(unittest.TestCase):
         self.assertEqual(r["effective"]["total"], 1440)
 
 
+class LittlesLaw(unittest.TestCase):
+    def test_rate_times_mean_latency_is_the_concurrency_it_implies(self):
+        self.assertEqual(lib.implied_concurrency(16000, 4.0), 64.0)
+        self.assertEqual(lib.implied_concurrency(8000, 300.0), 2400.0)  # far above 64 connections: not credible
+        self.assertIsNone(lib.implied_concurrency(None, 3.0))
+
+
 class Proc(unittest.TestCase):
     def test_stat_fields_survive_spaces_in_the_command(self):
         stat = "4242 (java main) S 1 4242 4242 0 -1 4194560 500 0 0 0 1234 567 0 0 20 0 40 0 98765 0 0"
