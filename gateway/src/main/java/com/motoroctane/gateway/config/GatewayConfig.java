@@ -67,16 +67,13 @@ public interface GatewayConfig {
         int poolSize();
 
         /**
-         * Background refreshes of soft-purged edge-cache entries in flight to this upstream at most (per replica);
-         * more wait their turn in a queue, first asked first sent, so a write that purges hundreds of entries
+         * Background refreshes of soft-purged edge-cache entries in flight to this upstream at most (per replica).
+         * They are best effort: past this a purged entry keeps being answered stale and a later request asks
+         * again (so the keys asked for most are refreshed first), and a write that purges hundreds of entries
          * cannot flood the origin.
          */
         @WithDefault("4")
         int maxRefreshes();
-
-        /** Refreshes waiting for one of {@code max-refreshes} at most; past this one is dropped (a later request asks again). */
-        @WithDefault("1024")
-        int maxQueuedRefreshes();
 
         Breaker breaker();
 

@@ -164,10 +164,6 @@ public class GatewayMetrics {
         Gauge.builder("gateway.upstream.in.flight", upstream, Upstream::inFlight)
                 .tag("upstream", upstream.name())
                 .register(registry);
-        Gauge.builder("gateway.edge.cache.refreshes.queued", upstream, Upstream::refreshesQueued)
-                .description("Background refreshes of purged edge entries waiting for a slot (max-refreshes)")
-                .tag("upstream", upstream.name())
-                .register(registry);
     }
 
     public RouteTotals totals() {

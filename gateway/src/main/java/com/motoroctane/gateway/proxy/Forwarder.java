@@ -122,17 +122,14 @@ public class Forwarder {
     /**
      * A GET of {@code path?query} for the edge cache alone, with no client waiting (the refresh of a purged
      * entry): the answer goes to {@code capture} only. Under the upstream's bulkhead and breaker like any call,
-     * at most {@code max-refreshes} at a time (more wait in a queue), never retried (the next request for the key
-     * asks again); when the upstream is saturated, the queue full, its breaker open or its answer unusable, the capture is abandoned and the stale entry keeps being answered until it expires.
+     * never retried (the next request for the key asks again); when the upstream is saturated, has
+     * {@code max-refreshes} of them in flight already, its breaker open or its answer unusable, the capture is abandoned and the stale entry keeps being answered until it expires.
      */
     public void fetch(Upstream upstream, String path, String query, ResponseCapture capture) {
-        if (!upstream.deployed() || !upstream.refresh(() -> refresh(upstream, path, query, capture))) {
+        if (!upstream.deployed() || !upstream.enterRefresh()) {
             capture.abandon();
+            return;
         }
-    }
-
-    /** One refresh, holding one of the upstream's refresh slots, which it gives back however it ends. */
-    private void refresh(Upstream upstream, String path, String query, ResponseCapture capture) {
         if (!upstream.enter()) {
             upstream.leaveRefresh();
             capture.abandon();

@@ -39,8 +39,6 @@ public final class Upstream {
     private final UpstreamBreaker breaker;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger refreshes = new AtomicInteger();
-    private final java.util.Queue<Runnable> queuedRefreshes = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final AtomicInteger queuedRefreshCount = new AtomicInteger();
 
     Upstream(String name, GatewayConfig.Upstream config, Vertx vertx) {
         this.name = name;
@@ -126,40 +124,8 @@ public final class Upstream {
         inFlight.decrementAndGet();
     }
 
-    /**
-     * Runs a background refresh now when fewer than {@code max-refreshes} are in flight, else queues it (first
-     * queued, first run, on an event loop, when one ends); false when the queue is full and it is dropped. A
-     * refresh that ran must end with {@link #leaveRefresh()}.
-     */
-    public boolean refresh(Runnable refresh) {
-        if (enterRefresh()) {
-            refresh.run();
-            return true;
-        }
-        if (queuedRefreshCount.incrementAndGet() > config.maxQueuedRefreshes()) {
-            queuedRefreshCount.decrementAndGet();
-            return false;
-        }
-        queuedRefreshes.add(refresh);
-        startQueuedRefreshes(); // a slot may have been freed since it was found taken
-        return true;
-    }
-
-    public void leaveRefresh() {
-        refreshes.decrementAndGet();
-        startQueuedRefreshes();
-    }
-
-    /** Refreshes in flight and waiting (gauges, tests). */
-    public int refreshesInFlight() {
-        return refreshes.get();
-    }
-
-    public int refreshesQueued() {
-        return queuedRefreshCount.get();
-    }
-
-    private boolean enterRefresh() {
+    /** Entry of a background refresh: false when {@code max-refreshes} are already in flight. */
+    public boolean enterRefresh() {
         if (refreshes.incrementAndGet() > config.maxRefreshes()) {
             refreshes.decrementAndGet();
             return false;
@@ -167,16 +133,8 @@ public final class Upstream {
         return true;
     }
 
-    private void startQueuedRefreshes() {
-        while (!queuedRefreshes.isEmpty() && enterRefresh()) {
-            Runnable next = queuedRefreshes.poll();
-            if (next == null) {
-                refreshes.decrementAndGet(); // another thread took it
-                continue;
-            }
-            queuedRefreshCount.decrementAndGet();
-            vertx.runOnContext(ignored -> next.run()); // not on this stack: a refresh failing at once ends here again
-        }
+    public void leaveRefresh() {
+        refreshes.decrementAndGet();
     }
 
     public int inFlight() {
