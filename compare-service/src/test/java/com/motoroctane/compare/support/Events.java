@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.motoroctane.cache.InvalidationConsumer;
 import com.motoroctane.common.events.InvalidationEvent;
+import com.motoroctane.invalidation.InvalidationStamp;
 import com.motoroctane.compare.events.ReEvict;
 
 import io.quarkus.arc.Arc;
@@ -28,26 +29,39 @@ public final class Events {
         }
         InvalidationConsumer consumer = Arc.container().instance(InvalidationConsumer.class).get();
         ReEvict reEvict = Arc.container().instance(ReEvict.class).get();
-        RedisDataSource redis = Arc.container().instance(RedisDataSource.class).get();
         Poll.until("compare-service has applied the event of " + written, () -> {
-            List<StreamMessage<String, String, String>> all = redis.stream(String.class)
-                    .xrange(InvalidationEvent.STREAM, StreamRange.of("-", "+"));
+            String event = streamIdOf(written);
             String applied = consumer.lastEventId();
-            for (int i = all.size() - 1; i >= 0; i--) {
-                StreamMessage<String, String, String> m = all.get(i);
-                if (m.payload().getOrDefault(InvalidationEvent.STREAM_FIELD, "").contains('"' + written + '"')) {
-                    return applied != null && applied.contains("-") && compare(applied, m.id()) >= 0 && reEvict.pending() == 0;
-                }
-            }
-            return false;
+            return event != null && applied != null && !InvalidationStamp.before(applied, event) && reEvict.pending() == 0;
         }, Boolean::booleanValue);
     }
 
-    /** Orders stream ids ({@code <millis>-<sequence>}). */
-    private static int compare(String a, String b) {
-        String[] x = a.split("-");
-        String[] y = b.split("-");
-        int byTime = Long.compare(Long.parseLong(x[0]), Long.parseLong(y[0]));
-        return byTime != 0 ? byTime : Long.compare(Long.parseLong(x[1]), Long.parseLong(y[1]));
+    /**
+     * Waits until catalog-service (at {@code catalogUrl}) has applied the event of the test's last write: its
+     * answers' {@link InvalidationStamp#HEADER} reaches that event. A fresh answer from it proves nothing (a miss
+     * reads the database whatever its caches still hold), the stamp does.
+     */
+    public static void appliedByCatalog(String catalogUrl) {
+        String written = Admin.lastWritten;
+        Poll.until("catalog-service has applied the event of " + written, () -> {
+            String event = streamIdOf(written);
+            String stamp = io.restassured.RestAssured.given().baseUri(catalogUrl).get("/api/brands?limit=1").then()
+                    .extract().header(InvalidationStamp.HEADER);
+            return event != null && stamp != null && !InvalidationStamp.before(stamp, event);
+        }, Boolean::booleanValue);
+    }
+
+    /** The stream id of the newest event naming {@code id}, null while none does. */
+    private static String streamIdOf(String id) {
+        RedisDataSource redis = Arc.container().instance(RedisDataSource.class).get();
+        List<StreamMessage<String, String, String>> all = redis.stream(String.class)
+                .xrange(InvalidationEvent.STREAM, StreamRange.of("-", "+"));
+        for (int i = all.size() - 1; i >= 0; i--) {
+            StreamMessage<String, String, String> m = all.get(i);
+            if (m.payload().getOrDefault(InvalidationEvent.STREAM_FIELD, "").contains('"' + id + '"')) {
+                return m.id();
+            }
+        }
+        return null;
     }
 }
