@@ -57,8 +57,8 @@ import io.vertx.ext.web.RoutingContext;
  *
  * <p>A purge by tags is soft, as Fastly's soft purge or nginx's {@code proxy_cache_use_stale updating} with
  * {@code proxy_cache_background_update}: the entry is marked stale, and for its upstream's
- * {@code stale-while-revalidate} (at most {@code serve-stale-after-purge}) it is still answered ({@code X-Cache: EDGE-STALE}) while one background request
- * per key fetches the new answer; no client waits for the origin because of a write elsewhere. The new answer
+ * {@code stale-while-revalidate} (at most {@code serve-stale-after-purge}) it is still answered
+ * ({@code X-Cache: EDGE-STALE}) while one background request per key fetches the new answer; no client waits for the origin because of a write elsewhere. The new answer
  * replaces the stale one only when its service had applied the purged event ({@link PurgeLog}, the services'
  * {@code X-Invalidations-Applied} stamp). A purge of everything is hard.
  */
@@ -325,7 +325,7 @@ public class EdgeCache {
     }
 
     /** Builds an entry from a complete answer (runs on a worker: compression). */
-    private EdgeEntry entry(int status, MultiMap headers, byte[] identity, long ttlMillis, long staleMillis) {
+    private EdgeEntry entry(int status, MultiMap headers, byte[] identity, long ttlMillis, String stamp) {
         List<Map.Entry<String, String>> kept = new ArrayList<>();
         for (Map.Entry<String, String> header : headers) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
@@ -347,8 +347,8 @@ public class EdgeCache {
                 : new LinkedHashSet<>(Arrays.asList(surrogateKeys.trim().split("\\s+")));
         long age = Math.max(0, CachePolicy.seconds(headers.get("Age")));
         return new EdgeEntry(status, List.copyOf(kept), identity, gzip, br, headers.get("ETag"), Set.copyOf(tags),
-                System.currentTimeMillis(), age, ttlMillis, staleMillis,
-                InvalidationStamp.valid(headers.get(InvalidationStamp.HEADER)), 0);
+                System.currentTimeMillis(), age, ttlMillis, policy.staleAfterPurgeMillis(headers),
+                InvalidationStamp.valid(stamp), 0);
     }
 
     private static byte[] gzip(byte[] identity) {
@@ -433,7 +433,7 @@ public class EdgeCache {
             }
             settled = true;
             byte[] identity = body.getBytes();
-            vertx.executeBlocking(() -> entry(status, headers, identity, ttlMillis, policy.staleAfterPurgeMillis(headers)), false).onComplete(built -> {
+            vertx.executeBlocking(() -> entry(status, headers, identity, ttlMillis, stamp), false).onComplete(built -> {
                 EdgeEntry entry = built.succeeded() ? built.result() : null;
                 if (built.failed()) {
                     LOG.warnf("Edge cache entry for %s not stored: %s", key, built.cause().toString());

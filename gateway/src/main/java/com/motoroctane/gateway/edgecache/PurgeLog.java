@@ -57,11 +57,6 @@ final class PurgeLog {
         }
     }
 
-    /** Whether a purge after {@code since} may have purged an entry carrying {@code tags} (an unstamped answer). */
-    synchronized boolean purgedSince(long since, Set<String> tags) {
-        return purgedSince(since, null, tags);
-    }
-
     /**
      * Whether an answer carrying {@code tags}, loaded by a fill that began after purge {@code since}, stamped
      * {@code stamp} by its service (null: not stamped), may hold what a purge removed.
@@ -76,9 +71,9 @@ final class PurgeLog {
         }
         for (Iterator<Purge> it = recent.descendingIterator(); it.hasNext(); ) {
             Purge purge = it.next();
-            boolean afterStart = purge.number() > since;
-            boolean applied = stamped && purge.streamId() != null && !InvalidationStamp.before(stamp, purge.streamId());
-            boolean matters = afterStart ? !applied : stamped && purge.streamId() != null && !applied;
+            boolean ordered = stamped && purge.streamId() != null; // the stamp tells whether it was applied
+            boolean applied = ordered && !InvalidationStamp.before(stamp, purge.streamId());
+            boolean matters = purge.number() > since ? !applied : ordered && !applied;
             if (matters && (purge.tags() == null || !Collections.disjoint(purge.tags(), tags))) {
                 return true;
             }

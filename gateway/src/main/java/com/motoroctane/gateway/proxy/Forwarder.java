@@ -123,7 +123,8 @@ public class Forwarder {
      * A GET of {@code path?query} for the edge cache alone, with no client waiting (the refresh of a purged
      * entry): the answer goes to {@code capture} only. Under the upstream's bulkhead and breaker like any call,
      * never retried (the next request for the key asks again); when the upstream is saturated, has
-     * {@code max-refreshes} of them in flight already, its breaker open or its answer unusable, the capture is abandoned and the stale entry keeps being answered until it expires.
+     * {@code max-refreshes} of them in flight already, its breaker open or its answer unusable, the capture is
+     * abandoned and the stale entry keeps being answered until it expires.
      */
     public void fetch(Upstream upstream, String path, String query, ResponseCapture capture) {
         if (!upstream.deployed() || !upstream.enterRefresh()) {

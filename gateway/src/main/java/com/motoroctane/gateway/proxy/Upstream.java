@@ -113,11 +113,7 @@ public final class Upstream {
 
     /** Bulkhead entry: false when this upstream already has its maximum of requests in flight. */
     public boolean enter() {
-        if (inFlight.incrementAndGet() > config.maxConcurrent()) {
-            inFlight.decrementAndGet();
-            return false;
-        }
-        return true;
+        return enter(inFlight, config.maxConcurrent());
     }
 
     public void leave() {
@@ -126,11 +122,7 @@ public final class Upstream {
 
     /** Entry of a background refresh: false when {@code max-refreshes} are already in flight. */
     public boolean enterRefresh() {
-        if (refreshes.incrementAndGet() > config.maxRefreshes()) {
-            refreshes.decrementAndGet();
-            return false;
-        }
-        return true;
+        return enter(refreshes, config.maxRefreshes());
     }
 
     public void leaveRefresh() {
@@ -139,5 +131,14 @@ public final class Upstream {
 
     public int inFlight() {
         return inFlight.get();
+    }
+
+    /** Takes one of {@code max} slots counted by {@code taken}; false (and nothing taken) when all are. */
+    private static boolean enter(AtomicInteger taken, int max) {
+        if (taken.incrementAndGet() > max) {
+            taken.decrementAndGet();
+            return false;
+        }
+        return true;
     }
 }

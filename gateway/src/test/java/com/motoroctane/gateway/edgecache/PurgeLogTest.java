@@ -14,17 +14,17 @@ class PurgeLogTest {
     void aFillIsDroppedOnlyByAPurgeOfOneOfItsTagsOrOfEverything() {
         PurgeLog log = new PurgeLog(8);
         long started = log.current();
-        assertFalse(log.purgedSince(started, Set.of("model:a", "models")), "nothing purged since");
+        assertFalse(log.purgedSince(started, null, Set.of("model:a", "models")), "nothing purged since");
         log.purged(Set.of("model:b", "variant:v"));
-        assertFalse(log.purgedSince(started, Set.of("model:a", "models")), "a purge of other tags");
+        assertFalse(log.purgedSince(started, null, Set.of("model:a", "models")), "a purge of other tags");
         log.purged(Set.of("models:price"));
-        assertFalse(log.purgedSince(started, Set.of("model:a", "models")));
+        assertFalse(log.purgedSince(started, null, Set.of("model:a", "models")));
         log.purged(Set.of("model:a"));
-        assertTrue(log.purgedSince(started, Set.of("model:a", "models")), "a purge of one of its tags");
+        assertTrue(log.purgedSince(started, null, Set.of("model:a", "models")), "a purge of one of its tags");
         long later = log.current();
-        assertFalse(log.purgedSince(later, Set.of("model:a")), "a fill that started after it");
+        assertFalse(log.purgedSince(later, null, Set.of("model:a")), "a fill that started after it");
         log.purged(null);
-        assertTrue(log.purgedSince(later, Set.of()), "a purge of everything drops even an untagged fill");
+        assertTrue(log.purgedSince(later, null, Set.of()), "a purge of everything drops even an untagged fill");
     }
 
     @Test
@@ -33,9 +33,9 @@ class PurgeLogTest {
         long started = log.current();
         log.purged(Set.of("x"));
         log.purged(Set.of("y"));
-        assertFalse(log.purgedSince(started, Set.of("z")), "both purges since are known");
+        assertFalse(log.purgedSince(started, null, Set.of("z")), "both purges since are known");
         log.purged(Set.of("w"));
-        assertTrue(log.purgedSince(started, Set.of("z")), "the first purge since is forgotten: it may have named z");
+        assertTrue(log.purgedSince(started, null, Set.of("z")), "the first purge since is forgotten: it may have named z");
     }
 
     @Test
@@ -47,7 +47,7 @@ class PurgeLogTest {
                 "purged before the fill began, but its service answered before applying that event: old data");
         assertFalse(log.purgedSince(started, "1000-0", Set.of("model:a")), "its service had applied it");
         assertFalse(log.purgedSince(started, "999-9", Set.of("model:b")), "the event did not name its tags");
-        assertFalse(log.purgedSince(started, Set.of("model:a")), "unstamped: only purges after it began count");
+        assertFalse(log.purgedSince(started, null, Set.of("model:a")), "unstamped: only purges after it began count");
 
         log.purged(Set.of("model:a"), "1001-0");
         assertFalse(log.purgedSince(started, "1001-0", Set.of("model:a")),
