@@ -1,21 +1,24 @@
 package com.motoroctane.devstack.test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One of our services, started from its packaged jar ({@code <module>/target/quarkus-app/quarkus-run.jar})
+ * One of our services, started from its packaged runner jar ({@code <module>/target/<module>-<version>-runner.jar})
  * as a child process for another module's tests: real code, real HTTP, on a port of the test's choosing.
  * {@link #start()} returns at once so several services can boot in parallel; {@link #awaitReady} waits for
  * {@code /q/health/ready} and shows the tail of the service's log when it exits or never gets ready.
@@ -134,16 +137,42 @@ public final class ServiceProcess {
         }
     }
 
-    /** The packaged jar of {@code module}, with what to run when it is missing. */
+    /**
+     * The packaged jar of {@code module} ({@code <module>/target/<module>-<version>-runner.jar}, the root pom's
+     * {@code quarkus.package.jar.type}), with what to run when it is missing.
+     */
     static Path jar(String module) {
-        Path jar = repositoryRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
+        Path jar = runnerJar(repositoryRoot().resolve(module).resolve("target"), module);
+        if (jar == null) {
+            jar = repositoryRoot().resolve(module).resolve("target/" + module + "-<version>-runner.jar");
             throw new IllegalStateException("These tests run against the real " + module + ", but " + jar
                     + " does not exist. Build it first: `mvn verify` from the repository root, or `mvn -pl <this module> -am "
                     + "verify` (the module declares " + module + " as a build-order dependency), or just "
                     + "`mvn -B -q -pl " + module + " -am package -DskipTests`.");
         }
         return jar;
+    }
+
+    /** The newest {@code <module>-*-runner.jar} in {@code target}, or null when there is none. */
+    private static Path runnerJar(Path target, String module) {
+        if (!Files.isDirectory(target)) {
+            return null;
+        }
+        try (var files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(module + "-")
+                            && f.getFileName().toString().endsWith("-runner.jar") && Files.isRegularFile(f))
+                    .max(Comparator.comparing(ServiceProcess::modified)).orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + target, e);
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the time of " + file, e);
+        }
     }
 
     /** The reactor root: the nearest directory up from the working directory holding pom.xml and common/. */
