@@ -35,6 +35,7 @@ import com.motoroctane.gateway.proxy.Forwarder;
 import com.motoroctane.gateway.proxy.ResponseCapture;
 import com.motoroctane.invalidation.InvalidationStamp;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -310,7 +311,8 @@ public class EdgeCache {
         if (request.method() == HttpMethod.HEAD) {
             out.end();
         } else {
-            out.end(Buffer.buffer(body));
+            // the stored bytes wrapped, not copied (Buffer.buffer(byte[]) copies): a hit allocates no body on the heap
+            out.end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
         }
         return entry.status();
     }
