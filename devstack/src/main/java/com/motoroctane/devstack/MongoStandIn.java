@@ -4,11 +4,12 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.motoroctane.devstack.mongo.IndexedH2Backend;
+import com.motoroctane.devstack.mongo.IndexedMemoryBackend;
+
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * The MongoDB-wire-protocol stand-in. Services never see this class: they get a connection string,
@@ -29,7 +30,7 @@ public final class MongoStandIn implements AutoCloseable {
 
     /** In-memory backend on a free loopback port: for tests. */
     public static MongoStandIn inMemory() {
-        return new MongoStandIn(new MemoryBackend(), "127.0.0.1", 0);
+        return new MongoStandIn(new IndexedMemoryBackend(), "127.0.0.1", 0);
     }
 
     /** H2 file backend, so data survives a restart: for {@code bin/platform up}. */
@@ -39,7 +40,7 @@ public final class MongoStandIn implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create " + file.getParent(), e);
         }
-        return new MongoStandIn(new H2Backend(file.toString()), host, port);
+        return new MongoStandIn(new IndexedH2Backend(file.toString()), host, port);
     }
 
     public String connectionString() {
