@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 import com.aayushatharva.brotli4j.decoder.Decoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.motoroctane.common.events.InvalidationEvent;
 import com.motoroctane.devstack.RedisProcess;
 import com.motoroctane.gateway.edgecache.EdgeCache;
@@ -308,6 +309,54 @@ class EdgeCacheTests extends GatewayTest {
         await(() -> cache.size() == 0, "the entry is dropped, not marked stale");
         given().get(path).then().statusCode(200).header("X-Cache", not(equalTo("EDGE-STALE")))
                 .header("X-Cache", not(equalTo("EDGE-HIT")));
+    }
+
+    /**
+     * stale-if-error (RFC 5861): a purged answer past its stale window is kept for its upstream's
+     * {@code stale-if-error} and given instead of the error of the request that would replace it (an answered
+     * 503 or 500, a reset connection); the next good answer replaces it.
+     */
+    @Test
+    void aPurgedAnswerStandsInForAnUpstreamErrorWithinItsStaleIfError() throws Exception {
+        String path = "/api/edge-test/if-error";
+        stub.register(get(urlPathEqualTo(path)).willReturn(ifError("if-error-tag", "{\"v\":1}", "s-maxage=300")));
+        prime(path);
+        publish("if-error-tag");
+        await(() -> cache.staleEntries() == 1, "kept for errors, not dropped (it has no stale-while-revalidate)");
+        for (var failure : List.of(aResponse().withStatus(503).withBody("{}"), aResponse().withStatus(500).withBody("{}"),
+                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))) {
+            stub.register(get(urlPathEqualTo(path)).willReturn(failure));
+            given().get(path).then().statusCode(200).header("X-Cache", equalTo("EDGE-STALE-IF-ERROR"))
+                    .header("X-Cache-TTL", equalTo("0")).body("v", equalTo(1));
+        }
+        stub.register(get(urlPathEqualTo(path)).willReturn(ifError("if-error-tag", "{\"v\":2}", "s-maxage=300")));
+        given().get(path).then().statusCode(200).header("X-Cache", not(equalTo("EDGE-STALE-IF-ERROR"))).body("v", equalTo(2));
+        given().get(path).then().statusCode(200).header("X-Cache", equalTo("EDGE-HIT")).body("v", equalTo(2));
+    }
+
+    /** The same for an answer past its TTL; an answer without the directive lets the error through. */
+    @Test
+    void anExpiredAnswerStandsInForAnErrorOnlyWithStaleIfError() throws Exception {
+        String kept = "/api/edge-test/expired-kept";
+        String plain = "/api/edge-test/expired-plain";
+        stub.register(get(urlPathEqualTo(kept)).willReturn(ifError("expired-tag", "{\"v\":1}", "s-maxage=1")));
+        stub.register(get(urlPathEqualTo(plain)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("Cache-Control", "public, s-maxage=1")
+                .withBody("{\"v\":1}")));
+        prime(kept);
+        prime(plain);
+        Thread.sleep(1_100);
+        stub.register(get(urlPathEqualTo(kept)).willReturn(aResponse().withStatus(503).withBody("{}")));
+        stub.register(get(urlPathEqualTo(plain)).willReturn(aResponse().withStatus(503).withBody("{}")));
+        given().get(kept).then().statusCode(200).header("X-Cache", equalTo("EDGE-STALE-IF-ERROR")).body("v", equalTo(1));
+        given().get(plain).then().statusCode(503).header("X-Cache", not(equalTo("EDGE-STALE-IF-ERROR")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ifError(String tag, String body,
+                                                                                          String freshness) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader("Cache-Control", "public, " + freshness + ", stale-if-error=600")
+                .withHeader("Surrogate-Key", tag).withBody(body);
     }
 
     /**

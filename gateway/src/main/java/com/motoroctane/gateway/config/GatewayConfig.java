@@ -343,5 +343,14 @@ public interface GatewayConfig {
          */
         @WithDefault("60s")
         Duration serveStaleAfterPurge();
+
+        /**
+         * An answer that is stale (purged past the window above, or past its TTL) is kept for its upstream's
+         * {@code stale-if-error} (RFC 5861), at most this long, and given ({@code X-Cache: EDGE-STALE-IF-ERROR})
+         * instead of an error when the request for it cannot get a new one: the upstream refused (bulkhead, open
+         * breaker), failed (connect, reset, timeout) or answered 500/502/503/504. 0: errors are relayed.
+         */
+        @WithDefault("1h")
+        Duration serveStaleIfError();
     }
 }

@@ -121,6 +121,15 @@ final class CachePolicy {
         return seconds <= 0 ? 0 : Math.min(seconds * 1000, config.serveStaleAfterPurge().toMillis());
     }
 
+    /**
+     * How long a stale answer may still be given when a new one cannot be had: the upstream's
+     * {@code stale-if-error}, capped by {@code serve-stale-if-error}; 0 without the directive.
+     */
+    long staleIfErrorMillis(MultiMap headers) {
+        long seconds = seconds(cacheControl(headers.getAll("Cache-Control")).get("stale-if-error"));
+        return seconds <= 0 ? 0 : Math.min(seconds * 1000, config.serveStaleIfError().toMillis());
+    }
+
     static Map<String, String> cacheControl(List<String> values) {
         Map<String, String> directives = new HashMap<>();
         for (String value : values) {

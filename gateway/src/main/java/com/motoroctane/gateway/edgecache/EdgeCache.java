@@ -62,6 +62,11 @@ import io.vertx.ext.web.RoutingContext;
  * ({@code X-Cache: EDGE-STALE}) while one background request per key fetches the new answer; no client waits for the origin because of a write elsewhere. The new answer
  * replaces the stale one only when its service had applied the purged event ({@link PurgeLog}, the services'
  * {@code X-Invalidations-Applied} stamp). A purge of everything is hard.
+ *
+ * <p>stale-if-error (RFC 5861; nginx {@code proxy_cache_use_stale error timeout http_503}, Varnish grace): a stale
+ * entry is kept for its upstream's {@code stale-if-error} (at most {@code serve-stale-if-error}), and when the
+ * request that would replace it fails (the upstream refuses, breaks, times out or answers 500/502/503/504) it is
+ * answered instead of the error, {@code X-Cache: EDGE-STALE-IF-ERROR}.
  */
 @ApplicationScoped
 public class EdgeCache {
@@ -69,6 +74,7 @@ public class EdgeCache {
     private static final Logger LOG = Logger.getLogger(EdgeCache.class);
     public static final String HIT = "EDGE-HIT";
     public static final String STALE = "EDGE-STALE";
+    public static final String STALE_IF_ERROR = "EDGE-STALE-IF-ERROR";
     /** Upstream headers an entry does not replay: the edge sets its own, per answer. */
     private static final Set<String> NOT_STORED = Set.of("content-length", "content-encoding", "transfer-encoding",
             "date", "age", "x-cache", "x-cache-ttl", "set-cookie");
@@ -123,9 +129,9 @@ public class EdgeCache {
         return config.enabled();
     }
 
-    /** An entry lives its TTL; once purged, as long as it may be answered stale. */
+    /** An entry lives its TTL, or once purged as long as it may be answered stale; then as long as it may stand in for an error. */
     private long lifetime(EdgeEntry entry) {
-        return TimeUnit.MILLISECONDS.toNanos(entry.purged() ? entry.staleMillis() : entry.ttlMillis());
+        return TimeUnit.MILLISECONDS.toNanos(entry.lifetimeMillis());
     }
 
     /** Whether this request may be answered from (and fill) the cache: GET/HEAD without credentials, range or body. */
@@ -138,6 +144,8 @@ public class EdgeCache {
      * capture when this request is the one that fills the entry (null when it is relayed as it is).
      * {@code onStatus} gets the status of an answer made here. A purged entry is answered stale, and
      * {@code refresh} is called (once per key at a time) to fetch its new answer apart from any client request.
+     * A stale entry past that window, still within its {@code stale-if-error}, goes with the request that fills
+     * the key: answered instead of the error if the upstream fails it ({@link Fill#answerInstead}).
      */
     public void serve(RoutingContext ctx, IntConsumer onStatus, Consumer<ResponseCapture> forward,
                       Consumer<ResponseCapture> refresh) {
@@ -180,7 +188,12 @@ public class EdgeCache {
             return;
         }
         metrics.edgeCacheRequest("miss");
-        forward.accept(new Fill(key, purges.current(), mine));
+        Fill fill = new Fill(key, purges.current(), mine);
+        if (entry != null && entry.usableOnError(now)) {
+            fill.fallback = entry;
+            fill.client = ctx;
+        }
+        forward.accept(fill);
     }
 
     /** Fetches a purged entry's new answer, unless a fill or a refresh of the key is already on the way. */
@@ -201,7 +214,9 @@ public class EdgeCache {
                 return;
             }
             if (loaded.succeeded() && loaded.result() != null) {
-                onStatus.accept(respond(ctx, loaded.result(), System.currentTimeMillis(), HIT));
+                long now = System.currentTimeMillis();
+                // a stale one is the leader's stand-in for an error (Fill#answerInstead)
+                onStatus.accept(respond(ctx, loaded.result(), now, loaded.result().fresh(now) ? HIT : STALE_IF_ERROR));
             } else {
                 forward.accept(null); // the filling answer was not stored: each waiting request goes upstream
             }
@@ -236,7 +251,7 @@ public class EdgeCache {
         List<String> hard = new ArrayList<>();
         entries.asMap().forEach((key, entry) -> {
             if (!entry.purged() && !(unstampedOnly && entry.stamped()) && !Collections.disjoint(entry.tags(), purged)) {
-                (entry.staleMillis() > 0 ? soft : hard).add(key);
+                (entry.staleMillis() > 0 || entry.errorMillis() > 0 ? soft : hard).add(key);
             }
         });
         long now = System.currentTimeMillis();
@@ -350,7 +365,7 @@ public class EdgeCache {
         long age = Math.max(0, CachePolicy.seconds(headers.get("Age")));
         return new EdgeEntry(status, List.copyOf(kept), identity, gzip, br, headers.get("ETag"), Set.copyOf(tags),
                 System.currentTimeMillis(), age, ttlMillis, policy.staleAfterPurgeMillis(headers),
-                InvalidationStamp.valid(stamp), 0);
+                policy.staleIfErrorMillis(headers), InvalidationStamp.valid(stamp), 0);
     }
 
     private static byte[] gzip(byte[] identity) {
@@ -398,6 +413,9 @@ public class EdgeCache {
         long ttlMillis;
         Buffer body;
         boolean settled;
+        /** The stale entry that may be answered if the upstream fails this request, and the client's request. */
+        EdgeEntry fallback;
+        RoutingContext client;
 
         Fill(String key, long purgesBefore, Promise<EdgeEntry> promise) {
             this.key = key;
@@ -460,6 +478,26 @@ public class EdgeCache {
             settled = true;
             inFlight.remove(key, promise);
             promise.complete(null);
+        }
+
+        /**
+         * stale-if-error: the upstream failed this request before anything was sent; the stale entry it came with
+         * (still within its {@code stale-if-error}) is answered instead, to it and to the requests waiting on it.
+         * Nothing is stored, and the next request for the key asks the upstream again.
+         */
+        @Override
+        public int answerInstead(int failedStatus) {
+            long now = System.currentTimeMillis();
+            if (settled || fallback == null || !fallback.usableOnError(now) || client.response().ended()
+                    || client.response().closed()) {
+                return 0;
+            }
+            settled = true;
+            metrics.edgeCacheRequest("stale-if-error");
+            int sent = respond(client, fallback, now, STALE_IF_ERROR);
+            inFlight.remove(key, promise);
+            promise.complete(fallback);
+            return sent;
         }
     }
 }

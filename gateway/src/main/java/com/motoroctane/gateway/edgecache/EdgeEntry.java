@@ -9,13 +9,14 @@ import java.util.Set;
  * and br forms (computed once, at store time), the validator, and the tags it is purged by. {@code initialAge}
  * is the age the upstream declared (its own {@code Age}) when it was stored. {@code purgedAtMillis} is when an
  * event's purge marked it stale (0: it was not): a stale entry is answered for {@code staleMillis} at most (its
- * upstream's {@code stale-while-revalidate}, capped), while its refresh is on the way. {@code stamped}: its
+ * upstream's {@code stale-while-revalidate}, capped), while its refresh is on the way; {@code errorMillis} is its
+ * upstream's {@code stale-if-error} (capped), how long a stale entry may stand in for an error. {@code stamped}: its
  * upstream said how far it had applied the invalidation stream (an answer from before a purged event is never
  * stored, so a second purge of that event has nothing to do with it).
  */
 public record EdgeEntry(int status, List<Map.Entry<String, String>> headers, byte[] identity, byte[] gzip, byte[] br,
                         String etag, Set<String> tags, long storedAtMillis, long initialAgeSeconds, long ttlMillis,
-                        long staleMillis, boolean stamped, long purgedAtMillis) {
+                        long staleMillis, long errorMillis, boolean stamped, long purgedAtMillis) {
 
     /** Rough in-memory size: every body variant plus headers plus a fixed overhead. */
     public int weight(String key) {
@@ -41,10 +42,24 @@ public record EdgeEntry(int status, List<Map.Entry<String, String>> headers, byt
         return purgedAtMillis != 0 && now < purgedAtMillis + staleMillis;
     }
 
+    /**
+     * Whether this stale entry may be given instead of an error: within its upstream's {@code stale-if-error}
+     * (capped) of the moment it went stale, its purge or the end of its TTL.
+     */
+    public boolean usableOnError(long now) {
+        long staleSince = purged() ? purgedAtMillis : storedAtMillis + ttlMillis;
+        return !fresh(now) && now < staleSince + errorMillis;
+    }
+
+    /** How long the cache holds it: its TTL, or once purged its stale window; then as long as it may stand in for an error. */
+    public long lifetimeMillis() {
+        return purged() ? Math.max(staleMillis, errorMillis) : ttlMillis + errorMillis;
+    }
+
     /** This entry marked stale by a purge at {@code now} (an entry already stale keeps its first purge's time). */
     public EdgeEntry purgedAt(long now) {
         return purged() ? this : new EdgeEntry(status, headers, identity, gzip, br, etag, tags, storedAtMillis,
-                initialAgeSeconds, ttlMillis, staleMillis, stamped, Math.max(1, now));
+                initialAgeSeconds, ttlMillis, staleMillis, errorMillis, stamped, Math.max(1, now));
     }
 
     public long ageSeconds(long now) {

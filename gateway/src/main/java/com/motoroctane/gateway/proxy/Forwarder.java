@@ -106,11 +106,16 @@ public class Forwarder {
     /** As {@link #forward(RoutingContext, Upstream, Buffer, IntConsumer)}, with a copy of the answer to {@code capture}. */
     public void forward(RoutingContext ctx, Upstream upstream, Buffer body, IntConsumer onStatus, ResponseCapture capture) {
         if (!upstream.enter()) {
+            metrics.upstreamError(upstream.name(), "saturated");
+            int instead = capture == null ? 0 : capture.answerInstead(503);
+            if (instead > 0) {
+                onStatus.accept(instead);
+                return;
+            }
             if (capture != null) {
                 capture.abandon();
             }
             ctx.response().putHeader("Retry-After", "1");
-            metrics.upstreamError(upstream.name(), "saturated");
             problems.send(ctx, Problems.problem(503, "upstream-saturated", "Service busy",
                     "Service '" + upstream.name() + "' has too many requests in flight; retry shortly"));
             onStatus.accept(503);
@@ -242,6 +247,12 @@ public class Forwarder {
                 Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
                         ? wrapped.getCause() : failure;
                 if (cause instanceof CircuitBreakerOpenException && !finished) {
+                    int instead = answeredInstead(503);
+                    if (instead > 0) {
+                        metrics.upstreamError(upstream.name(), "circuit-open");
+                        finish(instead);
+                        return;
+                    }
                     abandonCapture();
                     rejectOpenBreaker(ctx, upstream);
                     finish(503);
@@ -381,6 +392,15 @@ public class Forwarder {
                     return;
                 }
             }
+            if (status == 500 || GATEWAY_FAILURES.contains(status)) {
+                int instead = answeredInstead(status);
+                if (instead > 0) {
+                    response.body(); // drained, never relayed
+                    decide(failed);
+                    finish(instead);
+                    return;
+                }
+            }
             HttpServerResponse out = ctx.response();
             if (out.closed()) {
                 clientGone();
@@ -474,7 +494,6 @@ public class Forwarder {
             if (idempotent && !"timeout".equals(kind) && retry(failure)) {
                 return;
             }
-            abandonCapture();
             decide(failure);
             LOG.debugf("Upstream %s failed (%s) for %s %s: %s", upstream.name(), kind, request.method(), request.path(), failure);
             int status = switch (kind) {
@@ -482,6 +501,12 @@ public class Forwarder {
                 case "reset" -> 502;
                 default -> 503;
             };
+            int instead = answeredInstead(status);
+            if (instead > 0) {
+                finish(instead);
+                return;
+            }
+            abandonCapture();
             if (status == 503) {
                 ctx.response().putHeader("Retry-After", "1");
             }
@@ -544,6 +569,18 @@ public class Forwarder {
             if (current != null) {
                 current.reset(); // stop the upstream's work; a no-op once its answer is complete
             }
+        }
+
+        /** The capture's answer in place of this error ({@link ResponseCapture#answerInstead}): its status, or 0. */
+        int answeredInstead(int failedStatus) {
+            if (capture == null || clientLeft) {
+                return 0;
+            }
+            int sent = capture.answerInstead(failedStatus);
+            if (sent > 0) {
+                capture = null;
+            }
+            return sent;
         }
 
         void abandonCapture() {

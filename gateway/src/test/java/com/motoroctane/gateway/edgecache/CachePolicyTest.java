@@ -27,6 +27,7 @@ class CachePolicyTest {
         public String surrogateKeyHeader() { return "Surrogate-Key"; }
         public Duration rePurgeAfter() { return Duration.ZERO; }
         public Duration serveStaleAfterPurge() { return Duration.ZERO; }
+        public Duration serveStaleIfError() { return Duration.ofHours(1); }
     });
 
     private static MultiMap headers(String... pairs) {
@@ -58,6 +59,15 @@ class CachePolicyTest {
         assertEquals(0, policy.ttlMillis(503, headers("Cache-Control", "s-maxage=60")));
         assertEquals(0, policy.ttlMillis(500, headers("Cache-Control", "s-maxage=60")));
         assertEquals(60_000, policy.ttlMillis(200, headers("Cache-Control", "s-maxage=60", "Vary", "Accept-Encoding")));
+    }
+
+    @Test
+    void staleIfErrorIsTheUpstreamsCappedAndNothingWithoutIt() {
+        assertEquals(600_000, policy.staleIfErrorMillis(headers("Cache-Control", "public, s-maxage=60, stale-if-error=600")));
+        assertEquals(3_600_000, policy.staleIfErrorMillis(headers("Cache-Control", "s-maxage=60, stale-if-error=86400")),
+                "capped by serve-stale-if-error");
+        assertEquals(0, policy.staleIfErrorMillis(headers("Cache-Control", "public, s-maxage=60, stale-while-revalidate=60")));
+        assertEquals(0, policy.staleIfErrorMillis(headers("Cache-Control", "s-maxage=60, stale-if-error=soon")));
     }
 
     @Test
