@@ -36,7 +36,7 @@ public final class IndexedH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                            boolean sparse) {
-            return Indexing.secondary(indexName, keys, sparse);
+            return Indexing.secondary(indexName, keys, sparse, document -> document.get("_id")); // H2Collection keys documents by _id
         }
 
         @Override

@@ -29,7 +29,7 @@ public final class IndexedMemoryBackend extends MemoryBackend {
         @Override
         protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                             boolean sparse) {
-            return Indexing.secondary(indexName, keys, sparse);
+            return Indexing.secondary(indexName, keys, sparse, null); // a document's slot does not follow from it
         }
 
         @Override

@@ -1,6 +1,7 @@
 package com.motoroctane.devstack.mongo;
 
 import java.util.List;
+import java.util.function.Function;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -24,8 +25,9 @@ final class Indexing {
     private Indexing() {
     }
 
-    static <P> Index<P> secondary(String name, List<IndexKey> keys, boolean sparse) {
-        return new LeadingKeyIndex<>(name, keys, sparse);
+    /** @param positionOf where the backend keeps a document, when that follows from it; null: the index remembers */
+    static <P> Index<P> secondary(String name, List<IndexKey> keys, boolean sparse, Function<Document, P> positionOf) {
+        return new LeadingKeyIndex<>(name, keys, sparse, positionOf);
     }
 
     static <P> Index<P> unique(Index<P> stock, boolean sparse) {

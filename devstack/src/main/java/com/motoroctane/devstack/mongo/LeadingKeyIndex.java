@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -30,15 +31,18 @@ final class LeadingKeyIndex<P> extends Index<P> {
     private static final int ALWAYS_WORTH_IT = 64;
 
     private final String field;
-    private final Map<Object, Set<P>> positionsByKey = new HashMap<>();
-    private final Map<Object, Indexed<P>> byId = new HashMap<>();
+    /** Where the backend keeps a document, when that follows from the document (H2: its _id); null: {@link #byId}. */
+    private final Function<Document, P> positionOf;
+    /** Each key's position, or a {@code LinkedHashSet} of them when more than one document holds it. */
+    private final Map<Object, Object> positionsByKey = new HashMap<>();
+    private final Map<Object, P> byId;
+    private long count;
 
-    private record Indexed<P>(P position, Set<Object> keys) {
-    }
-
-    LeadingKeyIndex(String name, List<IndexKey> keys, boolean sparse) {
+    LeadingKeyIndex(String name, List<IndexKey> keys, boolean sparse, Function<Document, P> positionOf) {
         super(name, keys, sparse);
         this.field = keys.get(0).getKey();
+        this.positionOf = positionOf;
+        this.byId = positionOf == null ? new HashMap<>() : null;
     }
 
     private static Object idOf(Document document) {
@@ -48,8 +52,7 @@ final class LeadingKeyIndex<P> extends Index<P> {
 
     @Override
     public synchronized P getPosition(Document document) {
-        Indexed<P> indexed = byId.get(idOf(document));
-        return indexed == null ? null : indexed.position();
+        return positionOf != null ? positionOf.apply(document) : byId.get(idOf(document));
     }
 
     @Override
@@ -59,50 +62,71 @@ final class LeadingKeyIndex<P> extends Index<P> {
 
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
-        Set<Object> keys = EqualityKeys.ofDocument(document, field);
-        byId.put(idOf(document), new Indexed<>(position, keys));
-        for (Object key : keys) {
-            positionsByKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
+        if (byId != null) {
+            byId.put(idOf(document), position);
+        }
+        count++;
+        for (Object key : EqualityKeys.ofDocument(document, field)) {
+            positionsByKey.merge(key, position, (held, one) -> {
+                Set<Object> all = held instanceof LinkedHashSet<?> set ? cast(set) : new LinkedHashSet<>(List.of(held));
+                all.add(one);
+                return all;
+            });
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static Set<Object> cast(Set<?> set) {
+        return (Set<Object>) set;
+    }
+
+    /** {@code document} as it was indexed (the stored one, or an update's copy of it from before the update). */
     @Override
     public synchronized P remove(Document document) {
-        Indexed<P> indexed = byId.remove(idOf(document));
-        if (indexed == null) {
+        P position = byId != null ? byId.remove(idOf(document)) : positionOf.apply(document);
+        if (position == null) {
             return null;
         }
-        for (Object key : indexed.keys()) {
-            Set<P> positions = positionsByKey.get(key);
-            if (positions != null) {
-                positions.remove(indexed.position());
-                if (positions.isEmpty()) {
-                    positionsByKey.remove(key);
+        count--;
+        for (Object key : EqualityKeys.ofDocument(document, field)) {
+            positionsByKey.computeIfPresent(key, (k, held) -> {
+                if (!(held instanceof LinkedHashSet<?> set)) {
+                    return held.equals(position) ? null : held;
                 }
-            }
+                set.remove(position);
+                return set.size() == 1 ? set.iterator().next() : set;
+            });
         }
-        return indexed.position();
+        return position;
+    }
+
+    /** How many documents hold these keys. */
+    private int held(List<Object> keys) {
+        int held = 0;
+        for (Object key : keys) {
+            Object positions = positionsByKey.get(key);
+            held += positions == null ? 0 : positions instanceof Set<?> set ? set.size() : 1;
+        }
+        return held;
     }
 
     @Override
     public synchronized boolean canHandle(Document query) {
         List<Object> keys = EqualityKeys.forField(query, field);
-        if (keys == null) {
-            return false;
-        }
-        long candidates = 0;
-        for (Object key : keys) {
-            Set<P> positions = positionsByKey.get(key);
-            candidates += positions == null ? 0 : positions.size();
-        }
-        return candidates <= Math.max(ALWAYS_WORTH_IT, byId.size() / 3);
+        return keys != null && held(keys) <= Math.max(ALWAYS_WORTH_IT, count / 3);
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public synchronized Iterable<P> getPositions(Document query) {
         Set<P> union = new LinkedHashSet<>();
         for (Object key : EqualityKeys.forField(query, field)) {
-            union.addAll(positionsByKey.getOrDefault(key, Set.of()));
+            Object positions = positionsByKey.get(key);
+            if (positions instanceof Set<?> set) {
+                union.addAll((Set<P>) set);
+            } else if (positions != null) {
+                union.add((P) positions);
+            }
         }
         List<P> positions = new ArrayList<>(union);
         positions.sort(ValueComparator.asc()::compare); // the collection's natural order, as a scan returns them
@@ -111,7 +135,7 @@ final class LeadingKeyIndex<P> extends Index<P> {
 
     @Override
     public synchronized long getCount() {
-        return byId.size();
+        return count;
     }
 
     @Override
@@ -134,6 +158,9 @@ final class LeadingKeyIndex<P> extends Index<P> {
     @Override
     public synchronized void drop() {
         positionsByKey.clear();
-        byId.clear();
+        if (byId != null) {
+            byId.clear();
+        }
+        count = 0;
     }
 }

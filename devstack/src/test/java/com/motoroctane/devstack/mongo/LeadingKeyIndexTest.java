@@ -27,13 +27,18 @@ import de.bwaldvogel.mongo.oplog.NoopOplog;
  */
 class LeadingKeyIndexTest {
 
-    /** 100 documents: modelId m0..m9 (ten each), status draft for every fifth, else active. */
+    /** 100 documents: modelId m0..m9 (ten each), status draft for every fifth, else active; positions kept by id. */
     private static LeadingKeyIndex<Integer> index(String... fields) {
+        return index(null, fields);
+    }
+
+    /** The same, the position following from the document ({@code _id}), as with the H2 backend. */
+    private static LeadingKeyIndex<Integer> index(java.util.function.Function<Document, Integer> positionOf, String... fields) {
         List<IndexKey> keys = new ArrayList<>();
         for (String field : fields) {
             keys.add(new IndexKey(field, true));
         }
-        LeadingKeyIndex<Integer> index = new LeadingKeyIndex<>("test", keys, false);
+        LeadingKeyIndex<Integer> index = new LeadingKeyIndex<>("test", keys, false, positionOf);
         for (int i = 0; i < 100; i++) {
             index.add(doc(i, "m" + (i % 10), i % 5 == 0 ? "draft" : "active"), i, null);
         }
@@ -89,19 +94,30 @@ class LeadingKeyIndexTest {
 
     @Test
     void updatesAndRemovalsMoveDocumentsBetweenKeys() {
-        LeadingKeyIndex<Integer> index = index("modelId");
+        updatesAndRemovalsMoveDocumentsBetweenKeys(index("modelId"));
+        updatesAndRemovalsMoveDocumentsBetweenKeys(index(d -> (Integer) d.get("_id"), "modelId"));
+    }
+
+    private static void updatesAndRemovalsMoveDocumentsBetweenKeys(LeadingKeyIndex<Integer> index) {
         index.updateInPlace(doc(3, "m3", "active"), doc(3, "m4", "active"), 3, null);
         assertEquals(Integer.valueOf(13), index.remove(doc(13, "m3", "active")));
         assertEquals(List.of(23, 33, 43, 53, 63, 73, 83, 93), positions(index, q("modelId", "m3")));
         assertEquals(List.of(3, 4, 14, 24, 34, 44, 54, 64, 74, 84, 94), positions(index, q("modelId", "m4")));
         assertEquals(Integer.valueOf(3), index.getPosition(doc(3, "m4", "active")));
-        assertNull(index.getPosition(doc(13, "m3", "active")));
         assertEquals(99, index.getCount());
+        index.remove(doc(23, "m3", "active"));
+        index.remove(doc(33, "m3", "active"));
+        assertEquals(List.of(43, 53, 63, 73, 83, 93), positions(index, q("modelId", "m3")));
+        for (int i = 43; i < 100; i += 10) {
+            index.remove(doc(i, "m3", "active"));
+        }
+        assertEquals(List.of(), positions(index, q("modelId", "m3")), "the last one leaves its key");
+        assertEquals(91, index.getCount());
     }
 
     @Test
     void numbersOfEveryTypeAreOneKey() {
-        LeadingKeyIndex<Integer> index = new LeadingKeyIndex<>("price", List.of(new IndexKey("price", true)), false);
+        LeadingKeyIndex<Integer> index = new LeadingKeyIndex<>("price", List.of(new IndexKey("price", true)), false, null);
         index.add(new Document("_id", 1).append("price", 100), 1, null);
         index.add(new Document("_id", 2).append("price", 100L), 2, null);
         index.add(new Document("_id", 3).append("price", 100.0), 3, null);
