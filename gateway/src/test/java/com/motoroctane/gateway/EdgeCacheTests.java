@@ -50,6 +50,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /**
  * The edge cache against the real catalog-service (and a stub upstream where an answer's headers must be
@@ -332,6 +333,29 @@ class EdgeCacheTests extends GatewayTest {
         stub.register(get(urlPathEqualTo(path)).willReturn(ifError("if-error-tag", "{\"v\":2}", "s-maxage=300")));
         given().get(path).then().statusCode(200).header("X-Cache", not(equalTo("EDGE-STALE-IF-ERROR"))).body("v", equalTo(2));
         given().get(path).then().statusCode(200).header("X-Cache", equalTo("EDGE-HIT")).body("v", equalTo(2));
+    }
+
+    /**
+     * The answers given stale still count as failures for the upstream's breaker; once it is open, the gateway
+     * stops calling the upstream and the stale answer is given without it.
+     */
+    @Test
+    void withTheBreakerOpenTheStaleAnswerIsGivenWithoutCallingTheUpstream() throws Exception {
+        String path = "/api/edge-test/if-error-breaker";
+        stub.register(get(urlPathEqualTo(path)).willReturn(ifError("if-error-breaker-tag", "{\"v\":1}", "s-maxage=300")));
+        prime(path);
+        publish("if-error-breaker-tag");
+        await(() -> cache.staleEntries() == 1, "kept for errors");
+        stub.register(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(503).withBody("{}")));
+        for (int i = 0; i < 100 && upstream("edge").breaker().state() != CircuitBreakerState.OPEN; i++) {
+            given().get(path).then().statusCode(200).header("X-Cache", equalTo("EDGE-STALE-IF-ERROR")).body("v", equalTo(1));
+        }
+        assertEquals(CircuitBreakerState.OPEN, upstream("edge").breaker().state());
+        int contacted = stub.find(getRequestedFor(urlPathEqualTo(path))).size();
+        for (int i = 0; i < 3; i++) {
+            given().get(path).then().statusCode(200).header("X-Cache", equalTo("EDGE-STALE-IF-ERROR")).body("v", equalTo(1));
+        }
+        assertEquals(contacted, stub.find(getRequestedFor(urlPathEqualTo(path))).size(), "the open breaker kept it from the upstream");
     }
 
     /** The same for an answer past its TTL; an answer without the directive lets the error through. */
