@@ -320,10 +320,7 @@ class EdgeCacheTests extends GatewayTest {
     @Test
     void aPurgedAnswerStandsInForAnUpstreamErrorWithinItsStaleIfError() throws Exception {
         String path = "/api/edge-test/if-error";
-        stub.register(get(urlPathEqualTo(path)).willReturn(ifError("if-error-tag", "{\"v\":1}", "s-maxage=300")));
-        prime(path);
-        publish("if-error-tag");
-        await(() -> cache.staleEntries() == 1, "kept for errors, not dropped (it has no stale-while-revalidate)");
+        purgedWithStaleIfError(path, "if-error-tag");
         for (var failure : List.of(aResponse().withStatus(503).withBody("{}"), aResponse().withStatus(500).withBody("{}"),
                 aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))) {
             stub.register(get(urlPathEqualTo(path)).willReturn(failure));
@@ -342,10 +339,7 @@ class EdgeCacheTests extends GatewayTest {
     @Test
     void withTheBreakerOpenTheStaleAnswerIsGivenWithoutCallingTheUpstream() throws Exception {
         String path = "/api/edge-test/if-error-breaker";
-        stub.register(get(urlPathEqualTo(path)).willReturn(ifError("if-error-breaker-tag", "{\"v\":1}", "s-maxage=300")));
-        prime(path);
-        publish("if-error-breaker-tag");
-        await(() -> cache.staleEntries() == 1, "kept for errors");
+        purgedWithStaleIfError(path, "if-error-breaker-tag");
         stub.register(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(503).withBody("{}")));
         for (int i = 0; i < 100 && upstream("edge").breaker().state() != CircuitBreakerState.OPEN; i++) {
             given().get(path).then().statusCode(200).header("X-Cache", equalTo("EDGE-STALE-IF-ERROR")).body("v", equalTo(1));
@@ -374,6 +368,14 @@ class EdgeCacheTests extends GatewayTest {
         stub.register(get(urlPathEqualTo(plain)).willReturn(aResponse().withStatus(503).withBody("{}")));
         given().get(kept).then().statusCode(200).header("X-Cache", equalTo("EDGE-STALE-IF-ERROR")).body("v", equalTo(1));
         given().get(plain).then().statusCode(503).header("X-Cache", not(equalTo("EDGE-STALE-IF-ERROR")));
+    }
+
+    /** Stores {"v":1} for {@code path} with stale-if-error (no stale-while-revalidate) and purges it by {@code tag}. */
+    private void purgedWithStaleIfError(String path, String tag) throws Exception {
+        stub.register(get(urlPathEqualTo(path)).willReturn(ifError(tag, "{\"v\":1}", "s-maxage=300")));
+        prime(path);
+        publish(tag);
+        await(() -> cache.staleEntries() == 1, "kept for errors, not dropped (it has no stale-while-revalidate)");
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ifError(String tag, String body,
