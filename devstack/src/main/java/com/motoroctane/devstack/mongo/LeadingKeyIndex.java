@@ -19,8 +19,9 @@ import de.bwaldvogel.mongo.bson.Document;
  * A non-unique index for the stand-in, which otherwise accepts such an index and ignores it, so that every
  * query scans the whole collection (with 8,000 variants about 100 ms of CPU, one query per collection at a
  * time). It keeps, for the index's leading field, which documents hold each value; a query that asks that field
- * to equal a value (or one of a few, {@code $in}), at its top level or inside {@code $and}, reads only those documents, and the collection still applies
- * the whole query to each of them, so the index only narrows the candidates and never decides a match.
+ * to equal a value (or one of a few, {@code $in}), at its top level or inside {@code $and}, reads only those
+ * documents, and the collection still applies the whole query to each of them, so the index only narrows the
+ * candidates and never decides a match.
  * <p>
  * A value held by more than a third of the collection is not worth the lookups: such a query scans, as
  * MongoDB's planner would prefer a collection scan for it. Held in memory and rebuilt from the data when the

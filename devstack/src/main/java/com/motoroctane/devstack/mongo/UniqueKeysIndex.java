@@ -10,8 +10,9 @@ import de.bwaldvogel.mongo.exception.KeyConstraintError;
 /**
  * The stand-in's unique index, also used by a query that asks for more than its keys. The stand-in answers
  * {@code {slug: "x"}} from its unique index on {@code slug} but scans the whole collection for
- * {@code {slug: "x", status: "published"}} (or the same inside {@code $and}); this wrapper looks up the documents that hold the index's keys
- * (at most one per key value) and leaves the rest of the query to the collection, which applies all of it.
+ * {@code {slug: "x", status: "published"}} (or the same inside {@code $and}); this wrapper looks up the documents
+ * that hold the index's keys (at most one per key value) and leaves the rest of the query to the collection,
+ * which applies all of it.
  */
 final class UniqueKeysIndex<P> extends Index<P> {
 

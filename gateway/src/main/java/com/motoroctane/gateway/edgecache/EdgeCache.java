@@ -486,7 +486,7 @@ public class EdgeCache {
          * Nothing is stored, and the next request for the key asks the upstream again.
          */
         @Override
-        public int answerInstead(int failedStatus) {
+        public int answerInstead() {
             long now = System.currentTimeMillis();
             if (settled || fallback == null || !fallback.usableOnError(now) || client.response().ended()
                     || client.response().closed()) {

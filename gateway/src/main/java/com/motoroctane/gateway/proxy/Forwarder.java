@@ -107,7 +107,7 @@ public class Forwarder {
     public void forward(RoutingContext ctx, Upstream upstream, Buffer body, IntConsumer onStatus, ResponseCapture capture) {
         if (!upstream.enter()) {
             metrics.upstreamError(upstream.name(), "saturated");
-            int instead = capture == null ? 0 : capture.answerInstead(503);
+            int instead = capture == null ? 0 : capture.answerInstead();
             if (instead > 0) {
                 onStatus.accept(instead);
                 return;
@@ -247,7 +247,7 @@ public class Forwarder {
                 Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
                         ? wrapped.getCause() : failure;
                 if (cause instanceof CircuitBreakerOpenException && !finished) {
-                    int instead = answeredInstead(503);
+                    int instead = answeredInstead();
                     if (instead > 0) {
                         metrics.upstreamError(upstream.name(), "circuit-open");
                         finish(instead);
@@ -393,7 +393,7 @@ public class Forwarder {
                 }
             }
             if (status == 500 || GATEWAY_FAILURES.contains(status)) {
-                int instead = answeredInstead(status);
+                int instead = answeredInstead();
                 if (instead > 0) {
                     response.body(); // drained, never relayed
                     decide(failed);
@@ -501,7 +501,7 @@ public class Forwarder {
                 case "reset" -> 502;
                 default -> 503;
             };
-            int instead = answeredInstead(status);
+            int instead = answeredInstead();
             if (instead > 0) {
                 finish(instead);
                 return;
@@ -572,11 +572,11 @@ public class Forwarder {
         }
 
         /** The capture's answer in place of this error ({@link ResponseCapture#answerInstead}): its status, or 0. */
-        int answeredInstead(int failedStatus) {
+        int answeredInstead() {
             if (capture == null || clientLeft) {
                 return 0;
             }
-            int sent = capture.answerInstead(failedStatus);
+            int sent = capture.answerInstead();
             if (sent > 0) {
                 capture = null;
             }

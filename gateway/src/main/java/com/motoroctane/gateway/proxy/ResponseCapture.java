@@ -22,12 +22,12 @@ public interface ResponseCapture {
     void abandon();
 
     /**
-     * The upstream failed the request before any of an answer reached the client ({@code failedStatus}: the
-     * error the client would get, the gateway's own 502/503/504 or the upstream's 500/502/503/504). The capture
-     * may answer the client itself (the edge cache's stale-if-error); returns the status it sent, or 0 when it
-     * did not, and the error goes out. After an answer here nothing else is called.
+     * The upstream failed the request before any of an answer reached the client (the gateway's own 502/503/504,
+     * or the upstream's 500/502/503/504). The capture may answer the client itself (the edge cache's
+     * stale-if-error); returns the status it sent, or 0 when it did not, and the error goes out. After an answer
+     * here nothing else is called.
      */
-    default int answerInstead(int failedStatus) {
+    default int answerInstead() {
         return 0;
     }
 }
