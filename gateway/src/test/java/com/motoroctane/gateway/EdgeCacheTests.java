@@ -18,6 +18,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -190,6 +191,57 @@ class EdgeCacheTests extends GatewayTest {
         assertArrayEquals(identity.body(), refused.body());
     }
 
+    /**
+     * An answer worth compressing is stored as gzip and br only; a client that accepts neither gets the identity
+     * decoded from the gzip, byte for byte, however few of those the identity budget (64 KiB here) keeps decoded.
+     */
+    @Test
+    void compressedAnswersKeepNoIdentityAndDecodeItForAClientThatAcceptsNone() throws Exception {
+        int answers = 6;
+        List<String> bodies = new ArrayList<>();
+        long identityBytes = 0;
+        for (int i = 0; i < answers; i++) {
+            StringBuilder body = new StringBuilder("{\"items\":[");
+            for (int row = 0; row < 400; row++) {
+                body.append(row == 0 ? "" : ",").append("{\"id\":").append(row * 7919 % 1000 + i).append(",\"name\":\"variant ")
+                        .append(Integer.toHexString(row * 31 + i * 1013)).append("\"}");
+            }
+            bodies.add(body.append("]}").toString());
+            identityBytes += bodies.get(i).length();
+            stub.register(get(urlPathEqualTo("/api/edge-test/identity/" + i)).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withHeader("Cache-Control", "public, s-maxage=300")
+                    .withBody(bodies.get(i))));
+        }
+        for (int i = 0; i < answers; i++) {
+            assertEquals(200, raw("/api/edge-test/identity/" + i, "gzip").statusCode());
+        }
+        await(() -> cache.size() == answers, "every answer stored (a fill is stored once compressed, after it was relayed)");
+        cache.cleanUp();
+        assertTrue(cache.weightedBytes() < identityBytes / 2,
+                cache.weightedBytes() + " bytes held for " + identityBytes + " bytes of identity: compressed forms only");
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < answers; i++) {
+                HttpResponse<byte[]> identity = raw("/api/edge-test/identity/" + i, "identity");
+                assertEquals("EDGE-HIT", identity.headers().firstValue("X-Cache").orElse(""));
+                assertEquals("identity", identity.headers().firstValue("Content-Encoding").orElse("identity"));
+                assertEquals(bodies.get(i), new String(identity.body(), StandardCharsets.UTF_8));
+                assertEquals(String.valueOf(bodies.get(i).length()), identity.headers().firstValue("Content-Length").orElse(""));
+                HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(root.toURI().resolve("/api/edge-test/identity/" + i))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Accept-Encoding", "identity").build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals("EDGE-HIT", head.headers().firstValue("X-Cache").orElse(""));
+                assertEquals(String.valueOf(bodies.get(i).length()), head.headers().firstValue("Content-Length").orElse(""),
+                        "HEAD: the identity's length, without decoding it");
+            }
+            cache.cleanUp();
+            assertTrue(cache.identityBytes() <= gatewayConfig.edgeCache().identityMaxBytes(),
+                    cache.identityBytes() + " bytes of decoded identity kept");
+        }
+        for (int i = 0; i < answers; i++) {
+            stub.verifyThat(1, getRequestedFor(urlPathEqualTo("/api/edge-test/identity/" + i)));
+        }
+    }
+
     @Test
     void concurrentMissesForOneKeyShareOneUpstreamRequest() throws Exception {
         stub.register(get(urlPathEqualTo("/api/edge-test/slow")).willReturn(aResponse().withStatus(200)
@@ -273,6 +325,31 @@ class EdgeCacheTests extends GatewayTest {
         // (a refresh still on its way when the event's second purge runs is not kept: a later request asks again)
         await(() -> "EDGE-HIT".equals(given().get(path).then().extract().header("X-Cache")), "the refresh is stored");
         given().get(path).then().statusCode(200).header("X-Cache", equalTo("EDGE-HIT")).body("v", equalTo(2));
+    }
+
+    /**
+     * A purge visits the entries its tags index, not every entry: an entry stored again under its key (its refresh
+     * after a purge) is still found by the next purge of its tag, and the index forgets what is no longer held.
+     */
+    @Test
+    void aRefreshedEntryIsFoundByTheNextPurgeOfItsTag() throws Exception {
+        String path = "/api/edge-test/again";
+        stub.register(get(urlPathEqualTo(path)).willReturn(tagged("again-tag", "{\"v\":1}")));
+        prime(path);
+        for (int round = 2; round <= 4; round++) {
+            int v = round;
+            stub.register(get(urlPathEqualTo(path)).willReturn(tagged("again-tag", "{\"v\":" + v + "}")));
+            publish("again-tag");
+            await(() -> cache.staleEntries() == 1 && invalidations.pendingRePurges() == 0,
+                    "purge " + (v - 1) + " finds the entry and marks it stale");
+            await(() -> {
+                var answer = given().get(path).then().statusCode(200).extract();
+                return "EDGE-HIT".equals(answer.header("X-Cache")) && v == answer.jsonPath().getInt("v");
+            }, "the entry is refreshed to v" + v);
+        }
+        assertTrue(cache.indexedPairs() > 0);
+        cache.purgeAll();
+        await(() -> cache.indexedPairs() == 0, "nothing indexed once nothing is held");
     }
 
     /** Background refreshes are best effort and capped per upstream (max-refreshes, 1 towards the stub here). */

@@ -297,6 +297,13 @@ public interface GatewayConfig {
         @WithDefault("134217728")
         long maxBytes();
 
+        /**
+         * Bound of the identity bodies decoded from stored gzip for clients that accept no encoding (an entry worth
+         * compressing is stored as gzip and br only), by a Caffeine weigher; apart from {@code max-bytes}.
+         */
+        @WithDefault("33554432")
+        long identityMaxBytes();
+
         /** An identity body larger than this is relayed but not stored. */
         @WithDefault("2097152")
         int maxObjectBytes();

@@ -2,7 +2,7 @@ package com.motoroctane.gateway.edge;
 
 import java.util.Locale;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.motoroctane.gateway.config.GatewayConfig;
 
@@ -14,7 +14,7 @@ import io.vertx.ext.web.RoutingContext;
  * HTTP server compresses whatever is not marked {@code Content-Encoding: identity} (a marker it removes
  * before sending), so every response is marked unless it was chosen here.
  */
-@ApplicationScoped
+@Singleton
 public class Compression {
 
     private static final String CHOSEN = "gateway.gzip";

@@ -3,7 +3,7 @@ package com.motoroctane.gateway.edge;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.motoroctane.common.error.ProblemException;
 import com.motoroctane.gateway.config.GatewayConfig;
@@ -21,7 +21,7 @@ import io.vertx.ext.web.RoutingContext;
  * that refuse a request before any work is spent on it, and the path canonicalisation every later step
  * relies on ({@link CanonicalPath}).
  */
-@ApplicationScoped
+@Singleton
 public class EdgeHandler {
 
     static final Set<HttpMethod> KNOWN_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,

@@ -1,7 +1,7 @@
 package com.motoroctane.gateway.edge;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -21,7 +21,7 @@ import io.vertx.ext.web.Router;
  * the proxy last, so everything else is either routed to a service or a problem+json 404. Metrics and
  * health ({@code /q/metrics}, {@code /q/health}) live on the management interface, not on this router.
  */
-@ApplicationScoped
+@Singleton
 public class GatewayRouter {
 
     /** Load shedding sits at -1,000,000,000. */

@@ -1,6 +1,6 @@
 package com.motoroctane.gateway.edge;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /** Answers the gateway writes itself (monitoring, OpenAPI), gzip-eligible like proxied JSON. */
-@ApplicationScoped
+@Singleton
 public class JsonReply {
 
     private final ObjectMapper json;

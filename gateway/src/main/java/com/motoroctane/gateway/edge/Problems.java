@@ -1,6 +1,6 @@
 package com.motoroctane.gateway.edge;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -20,7 +20,7 @@ import io.vertx.ext.web.RoutingContext;
  * Writes the gateway's own answers as application/problem+json, using the platform's {@link Problem}
  * record so a client sees one error format whether the gateway or a service refused it.
  */
-@ApplicationScoped
+@Singleton
 public class Problems {
 
     private static final Logger LOG = Logger.getLogger(Problems.class);

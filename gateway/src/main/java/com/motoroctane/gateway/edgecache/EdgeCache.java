@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.zip.GZIPOutputStream;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -68,7 +68,7 @@ import io.vertx.ext.web.RoutingContext;
  * request that would replace it fails (the upstream refuses, breaks, times out or answers 500/502/503/504) it is
  * answered instead of the error, {@code X-Cache: EDGE-STALE-IF-ERROR}.
  */
-@ApplicationScoped
+@Singleton
 public class EdgeCache {
 
     private static final Logger LOG = Logger.getLogger(EdgeCache.class);
@@ -88,6 +88,10 @@ public class EdgeCache {
     private final Map<String, Promise<EdgeEntry>> inFlight = new ConcurrentHashMap<>();
     /** Every purge, numbered: a load that started before one that may have purged it is relayed but not stored. */
     private final PurgeLog purges = new PurgeLog(1024);
+    /** Which keys carry each tag: a purge visits those entries, not every one held. */
+    private final TagIndex tagIndex = new TagIndex();
+    /** Entries worth compressing keep gzip and br only: their identity, decoded when asked for, is kept here. */
+    private final IdentityBodies identities;
     private final boolean brotli;
 
     public EdgeCache(GatewayConfig config, Compression compression, GatewayMetrics metrics, Vertx vertx) {
@@ -119,10 +123,14 @@ public class EdgeCache {
                     if (cause == RemovalCause.SIZE || cause == RemovalCause.EXPIRED) {
                         metrics.edgeCacheEviction(cause.name().toLowerCase(Locale.ROOT));
                     }
+                    if (key != null && entry != null) {
+                        tagIndex.remove(key, entry.tags(), this::tagsHeld);
+                    }
                 })
                 .build();
         this.brotli = this.config.brotli() && brotliLoads();
-        metrics.edgeCacheGauges(this::weightedBytes, entries::estimatedSize);
+        this.identities = new IdentityBodies(this.config.identityMaxBytes());
+        metrics.edgeCacheGauges(this::weightedBytes, entries::estimatedSize, this::identityBytes);
     }
 
     public boolean enabled() {
@@ -155,24 +163,24 @@ public class EdgeCache {
         EdgeEntry entry = entries.getIfPresent(key);
         if (entry != null && entry.fresh(now)) {
             metrics.edgeCacheRequest("hit");
-            onStatus.accept(respond(ctx, entry, now, HIT));
+            onStatus.accept(respond(ctx, key, entry, now, HIT));
             return;
         }
         if (entry != null && entry.servableStale(now)) {
             metrics.edgeCacheRequest("stale");
-            onStatus.accept(respond(ctx, entry, now, STALE));
+            onStatus.accept(respond(ctx, key, entry, now, STALE));
             refresh(key, refresh);
             return;
         }
         Promise<EdgeEntry> leader = inFlight.get(key);
         if (leader != null) {
-            await(ctx, leader, onStatus, forward);
+            await(ctx, key, leader, onStatus, forward);
             return;
         }
         entry = entries.getIfPresent(key); // a fill may have been stored (and left the in-flight map) just now
         if (entry != null && entry.fresh(now)) {
             metrics.edgeCacheRequest("hit");
-            onStatus.accept(respond(ctx, entry, now, HIT));
+            onStatus.accept(respond(ctx, key, entry, now, HIT));
             return;
         }
         if (request.method() == HttpMethod.HEAD || CachePolicy.conditional(request)) {
@@ -184,7 +192,7 @@ public class EdgeCache {
         Promise<EdgeEntry> mine = Promise.promise();
         leader = inFlight.putIfAbsent(key, mine);
         if (leader != null) {
-            await(ctx, leader, onStatus, forward);
+            await(ctx, key, leader, onStatus, forward);
             return;
         }
         metrics.edgeCacheRequest("miss");
@@ -206,7 +214,7 @@ public class EdgeCache {
     }
 
     /** Waits for the request filling the key: answered from its entry, or sent upstream itself when none was stored. */
-    private void await(RoutingContext ctx, Promise<EdgeEntry> leader, IntConsumer onStatus, Consumer<ResponseCapture> forward) {
+    private void await(RoutingContext ctx, String key, Promise<EdgeEntry> leader, IntConsumer onStatus, Consumer<ResponseCapture> forward) {
         metrics.edgeCacheRequest("collapsed");
         Context context = Vertx.currentContext();
         leader.future().onComplete(loaded -> context.runOnContext(ignored -> {
@@ -216,7 +224,7 @@ public class EdgeCache {
             if (loaded.succeeded() && loaded.result() != null) {
                 long now = System.currentTimeMillis();
                 // a stale one is the leader's stand-in for an error (Fill#answerInstead)
-                onStatus.accept(respond(ctx, loaded.result(), now, loaded.result().fresh(now) ? HIT : STALE_IF_ERROR));
+                onStatus.accept(respond(ctx, key, loaded.result(), now, loaded.result().fresh(now) ? HIT : STALE_IF_ERROR));
             } else {
                 forward.accept(null); // the filling answer was not stored: each waiting request goes upstream
             }
@@ -249,11 +257,14 @@ public class EdgeCache {
         purges.purged(purged, streamId);
         List<String> soft = new ArrayList<>();
         List<String> hard = new ArrayList<>();
-        entries.asMap().forEach((key, entry) -> {
-            if (!entry.purged() && !(unstampedOnly && entry.stamped()) && !Collections.disjoint(entry.tags(), purged)) {
+        for (String key : tagIndex.keys(purged)) {
+            EdgeEntry entry = entries.asMap().get(key);
+            if (entry == null) {
+                tagIndex.remove(key, purged, this::tagsHeld); // left without its removal seen yet
+            } else if (!entry.purged() && !(unstampedOnly && entry.stamped()) && !Collections.disjoint(entry.tags(), purged)) {
                 (entry.staleMillis() > 0 || entry.errorMillis() > 0 ? soft : hard).add(key);
             }
-        });
+        }
         long now = System.currentTimeMillis();
         for (String key : soft) {
             entries.asMap().computeIfPresent(key, (k, entry) -> entry.purgedAt(now));
@@ -261,6 +272,17 @@ public class EdgeCache {
         entries.invalidateAll(hard);
         metrics.edgeCachePurged(soft.size() + hard.size());
         return soft.size() + hard.size();
+    }
+
+    /** The tags of the entry held for {@code key} (null: none is). */
+    private Set<String> tagsHeld(String key) {
+        EdgeEntry held = entries.asMap().get(key);
+        return held == null ? null : held.tags();
+    }
+
+    /** How many (tag, key) pairs the purge index holds (for tests: it follows what is stored). */
+    public long indexedPairs() {
+        return tagIndex.pairs();
     }
 
     /** Entries held stale after a purge, waiting for their refresh (counts them all: for tests and tools). */
@@ -282,6 +304,11 @@ public class EdgeCache {
         return entries.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
     }
 
+    /** Bytes of identity bodies decoded from stored gzip and kept ({@code identity-max-bytes} bounds them). */
+    public long identityBytes() {
+        return identities.weightedBytes();
+    }
+
     public long size() {
         return entries.estimatedSize();
     }
@@ -289,14 +316,37 @@ public class EdgeCache {
     /** Runs Caffeine's pending maintenance (evictions) now. */
     public void cleanUp() {
         entries.cleanUp();
+        identities.cleanUp();
     }
 
     public boolean brotli() {
         return brotli;
     }
 
+    /**
+     * Stores a fill's entry and indexes its tags; false when it is not stored. Not when a purge of one of its tags
+     * ran while it was loading, or its service answered before applying a purged event: it may hold what was purged
+     * (a stale entry stays until a refresh gets further). A purge that ran between that check and the index knowing
+     * its key would not have found it: looked for once more, and the entry dropped if one did.
+     */
+    private boolean store(String key, EdgeEntry entry, long purgesBefore, String stamp, byte[] identity) {
+        long checked = purges.current();
+        if (purges.purgedSince(purgesBefore, stamp, entry.tags())) {
+            return false;
+        }
+        entries.put(key, entry);
+        tagIndex.add(key, entry.tags());
+        if (purges.current() != checked && purges.purgedSince(checked, stamp, entry.tags())) {
+            entries.asMap().remove(key, entry);
+            return false;
+        }
+        identities.offer(key, entry, identity);
+        metrics.edgeCacheStored();
+        return true;
+    }
+
     /** Writes a stored answer, {@code xCache} saying how ({@link #HIT} or {@link #STALE}); returns the status sent. */
-    private int respond(RoutingContext ctx, EdgeEntry entry, long now, String xCache) {
+    private int respond(RoutingContext ctx, String key, EdgeEntry entry, long now, String xCache) {
         HttpServerRequest request = ctx.request();
         HttpServerResponse out = ctx.response();
         metrics.cacheOutcome(xCache);
@@ -310,11 +360,11 @@ public class EdgeCache {
         }
         out.setStatusCode(entry.status());
         String acceptEncoding = request.getHeader("Accept-Encoding");
-        byte[] body = entry.identity();
+        byte[] body = null;
         if (request.version() == HttpVersion.HTTP_2) {
             // Vert.x's HTTP/2 encoder compresses whatever the Content-Encoding header names, so a stored gzip body
             // would be gzipped twice (eclipse-vertx/vert.x#5371): the identity goes, compressed by the server
-            compression.shouldCompress(ctx, contentType(entry), null, body.length);
+            compression.shouldCompress(ctx, contentType(entry), null, entry.identityLength());
         } else if (entry.br() != null && Compression.accepts(acceptEncoding, "br")) {
             body = entry.br();
             out.headers().set("Content-Encoding", "br");
@@ -322,10 +372,14 @@ public class EdgeCache {
             body = entry.gzip();
             out.headers().set("Content-Encoding", "gzip");
         }
-        out.headers().set("Content-Length", String.valueOf(body.length));
         if (request.method() == HttpMethod.HEAD) {
+            out.headers().set("Content-Length", String.valueOf(body == null ? entry.identityLength() : body.length));
             out.end();
         } else {
+            if (body == null) {
+                body = identities.of(key, entry);
+            }
+            out.headers().set("Content-Length", String.valueOf(body.length));
             // the stored bytes wrapped, not copied (Buffer.buffer(byte[]) copies): a hit allocates no body on the heap
             out.end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
         }
@@ -352,18 +406,20 @@ public class EdgeCache {
         }
         byte[] gzip = null;
         byte[] br = null;
+        byte[] stored = identity;
         if (compression.worthCompressing(headers.get("Content-Type"), identity.length)) {
             gzip = gzip(identity);
             br = brotli ? brotli(identity) : null;
             if (headers.getAll("Vary").stream().noneMatch(vary -> vary.toLowerCase(Locale.ROOT).contains("accept-encoding"))) {
                 kept.add(Map.entry("Vary", "Accept-Encoding"));
             }
+            stored = null; // decoded from the gzip for a client that accepts neither (IdentityBodies)
         }
         String surrogateKeys = headers.get(config.surrogateKeyHeader());
         Set<String> tags = surrogateKeys == null ? Set.of()
                 : new LinkedHashSet<>(Arrays.asList(surrogateKeys.trim().split("\\s+")));
         long age = Math.max(0, CachePolicy.seconds(headers.get("Age")));
-        return new EdgeEntry(status, List.copyOf(kept), identity, gzip, br, headers.get("ETag"), Set.copyOf(tags),
+        return new EdgeEntry(status, List.copyOf(kept), stored, identity.length, gzip, br, headers.get("ETag"), Set.copyOf(tags),
                 System.currentTimeMillis(), age, ttlMillis, policy.staleAfterPurgeMillis(headers),
                 policy.staleIfErrorMillis(headers), InvalidationStamp.valid(stamp), 0);
     }
@@ -457,13 +513,8 @@ public class EdgeCache {
                 EdgeEntry entry = built.succeeded() ? built.result() : null;
                 if (built.failed()) {
                     LOG.warnf("Edge cache entry for %s not stored: %s", key, built.cause().toString());
-                } else if (purges.purgedSince(purgesBefore, stamp, entry.tags())) {
-                    // a purge of one of its tags ran while this was loading, or its service answered before applying
-                    // a purged event: it may hold what was purged (a stale entry stays until a refresh gets further)
+                } else if (!store(key, entry, purgesBefore, stamp, identity)) {
                     entry = null;
-                } else {
-                    entries.put(key, entry);
-                    metrics.edgeCacheStored();
                 }
                 inFlight.remove(key, promise);
                 promise.complete(entry);
@@ -494,7 +545,7 @@ public class EdgeCache {
             }
             settled = true;
             metrics.edgeCacheRequest("stale-if-error");
-            int sent = respond(client, fallback, now, STALE_IF_ERROR);
+            int sent = respond(client, key, fallback, now, STALE_IF_ERROR);
             inFlight.remove(key, promise);
             promise.complete(fallback);
             return sent;

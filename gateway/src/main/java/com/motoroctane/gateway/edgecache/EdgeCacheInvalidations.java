@@ -2,8 +2,8 @@ package com.motoroctane.gateway.edgecache;
 
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -23,7 +23,7 @@ import io.vertx.core.Vertx;
  * an unreadable event or a {@code *} tag). An event's surrogate keys are the tags the services put in
  * {@code Surrogate-Key}, so the entries holding any of them go.
  */
-@ApplicationScoped
+@Singleton
 public class EdgeCacheInvalidations implements InvalidationStream.Listener {
 
     private static final Logger LOG = Logger.getLogger(EdgeCacheInvalidations.class);

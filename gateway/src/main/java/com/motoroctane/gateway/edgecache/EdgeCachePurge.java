@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -33,7 +33,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@code *}), so every other gateway replica purges too, and so does every service cache holding those tags (an
  * edge miss must not be refilled from a service's copy of the same answer).
  */
-@ApplicationScoped
+@Singleton
 public class EdgeCachePurge {
 
     public static final String PATH = "/api/admin/edge-cache/purge";

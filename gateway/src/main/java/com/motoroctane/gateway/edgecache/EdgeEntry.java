@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One stored answer: status, the headers to replay, the body once as identity and, when worth it, its gzip
- * and br forms (computed once, at store time), the validator, and the tags it is purged by. {@code initialAge}
+ * One stored answer: status, the headers to replay, the body, the validator, and the tags it is purged by. The body
+ * is kept as identity or, when worth compressing, as its gzip and br forms only (computed once, at store time;
+ * {@code identity} is then null and {@code identityLength} its length: {@link IdentityBodies} decodes it for a
+ * client that accepts neither). {@code initialAge}
  * is the age the upstream declared (its own {@code Age}) when it was stored. {@code purgedAtMillis} is when an
  * event's purge marked it stale (0: it was not): a stale entry is answered for {@code staleMillis} at most (its
  * upstream's {@code stale-while-revalidate}, capped), while its refresh is on the way; {@code errorMillis} is its
@@ -14,17 +16,17 @@ import java.util.Set;
  * upstream said how far it had applied the invalidation stream (an answer from before a purged event is never
  * stored, so a second purge of that event has nothing to do with it).
  */
-public record EdgeEntry(int status, List<Map.Entry<String, String>> headers, byte[] identity, byte[] gzip, byte[] br,
-                        String etag, Set<String> tags, long storedAtMillis, long initialAgeSeconds, long ttlMillis,
+public record EdgeEntry(int status, List<Map.Entry<String, String>> headers, byte[] identity, int identityLength,
+                        byte[] gzip, byte[] br, String etag, Set<String> tags, long storedAtMillis, long initialAgeSeconds, long ttlMillis,
                         long staleMillis, long errorMillis, boolean stamped, long purgedAtMillis) {
 
-    /** Rough in-memory size: every body variant plus headers plus a fixed overhead. */
+    /** Rough in-memory size: every body form held plus headers plus a fixed overhead. */
     public int weight(String key) {
         long headerBytes = 0;
         for (Map.Entry<String, String> header : headers) {
             headerBytes += header.getKey().length() + header.getValue().length() + 32;
         }
-        long total = 256L + key.length() * 2L + headerBytes + identity.length
+        long total = 256L + key.length() * 2L + headerBytes + (identity == null ? 0 : identity.length)
                 + (gzip == null ? 0 : gzip.length) + (br == null ? 0 : br.length);
         return (int) Math.min(Integer.MAX_VALUE, total);
     }
@@ -58,7 +60,7 @@ public record EdgeEntry(int status, List<Map.Entry<String, String>> headers, byt
 
     /** This entry marked stale by a purge at {@code now} (an entry already stale keeps its first purge's time). */
     public EdgeEntry purgedAt(long now) {
-        return purged() ? this : new EdgeEntry(status, headers, identity, gzip, br, etag, tags, storedAtMillis,
+        return purged() ? this : new EdgeEntry(status, headers, identity, identityLength, gzip, br, etag, tags, storedAtMillis,
                 initialAgeSeconds, ttlMillis, staleMillis, errorMillis, stamped, Math.max(1, now));
     }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.motoroctane.gateway.proxy.ProxyHandler;
 import com.motoroctane.gateway.proxy.Upstream;
@@ -26,7 +26,7 @@ import io.vertx.ext.web.RoutingContext;
  * latency histograms with p50/p95/p99, status counts, upstream errors, breaker state, rate-limit
  * rejections) and the running totals behind {@code /api/monitoring/stats}.
  */
-@ApplicationScoped
+@Singleton
 public class GatewayMetrics {
 
     /** Running totals of one route for the JSON stats. */
@@ -144,8 +144,11 @@ public class GatewayMetrics {
         counter("gateway.edge.cache.purged").increment(entries);
     }
 
-    public void edgeCacheGauges(Supplier<Number> bytes, Supplier<Number> entries) {
+    public void edgeCacheGauges(Supplier<Number> bytes, Supplier<Number> entries, Supplier<Number> identityBytes) {
         Gauge.builder("gateway.edge.cache.bytes", bytes).description("Bytes held by the edge cache (weigher)")
+                .baseUnit("bytes").register(registry);
+        Gauge.builder("gateway.edge.cache.identity.bytes", identityBytes)
+                .description("Identity bodies decoded from stored gzip and kept for clients that accept no encoding")
                 .baseUnit("bytes").register(registry);
         Gauge.builder("gateway.edge.cache.entries", entries).description("Entries held by the edge cache").register(registry);
     }

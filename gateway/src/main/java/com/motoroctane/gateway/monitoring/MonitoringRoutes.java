@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,7 +28,7 @@ import io.vertx.ext.web.RoutingContext;
  * errors, memory, request statistics) need an admin token: health and ready add them when one is presented,
  * metrics and stats are admin paths ({@code gateway.auth.admin-paths}, checked by {@link AccessGate}).
  */
-@ApplicationScoped
+@Singleton
 public class MonitoringRoutes {
 
     private static final long MB = 1024 * 1024;

@@ -1,6 +1,6 @@
 package com.motoroctane.gateway.monitoring;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -13,7 +13,7 @@ import com.motoroctane.gateway.ratelimit.RateLimiter;
  * enforced per replica in memory, never dropped) and says so.
  */
 @Readiness
-@ApplicationScoped
+@Singleton
 public class RateLimitReadiness implements HealthCheck {
 
     private final RateLimiter limiter;

@@ -3,7 +3,7 @@ package com.motoroctane.gateway.monitoring;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.motoroctane.gateway.config.GatewayConfig;
 import com.motoroctane.gateway.edge.Deadline;
@@ -13,7 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /** The previous system's Redis stats shape, read from the gateway's Redis with INFO and DBSIZE. */
-@ApplicationScoped
+@Singleton
 public class RedisStats {
 
     private final RateLimiter limiter;

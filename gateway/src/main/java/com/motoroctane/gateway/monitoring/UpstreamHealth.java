@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +23,7 @@ import io.vertx.core.http.RequestOptions;
  * Asks every deployed upstream for its readiness (outside its breaker: a probe must not trip or reset
  * it) and reads MongoDB's state from the services' own checks, since the gateway has no database.
  */
-@ApplicationScoped
+@Singleton
 public class UpstreamHealth {
 
     /** One upstream as the monitoring endpoints show it. */

@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -35,7 +35,7 @@ import io.vertx.ext.web.RoutingContext;
  * Anonymous readers get {@link #publicView}; the full document (admin, bulk, user management) needs an
  * admin token.
  */
-@ApplicationScoped
+@Singleton
 public class MergedOpenApi {
 
     private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);

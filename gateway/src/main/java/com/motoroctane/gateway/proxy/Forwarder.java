@@ -10,7 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -44,7 +44,7 @@ import io.vertx.ext.web.RoutingContext;
  * is piped as it arrives and the response body is relayed as the upstream sends it. Around each call: the
  * upstream's bulkhead and breaker, timeouts, and retries with backoff for GET/HEAD only.
  */
-@ApplicationScoped
+@Singleton
 public class Forwarder {
 
     private static final Logger LOG = Logger.getLogger(Forwarder.class);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +27,7 @@ import io.vertx.ext.web.RoutingContext;
  * The gateway's main path, for everything the routing table covers: route → rate limit → JWT → edge cache → upstream
  * (bulkhead, breaker, timeouts, retries) → streamed answer. Anything the table does not cover is a 404.
  */
-@ApplicationScoped
+@Singleton
 public class ProxyHandler {
 
     public static final String ROUTE_KEY = "gateway.route";

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.motoroctane.gateway.config.GatewayConfig;
 
@@ -19,7 +19,7 @@ import io.vertx.core.http.HttpMethod;
  * The routing table from config: the longest matching prefix wins, then the route that takes the
  * method. A path no route covers is a 404; a covered path with a method no route takes is a 405.
  */
-@ApplicationScoped
+@Singleton
 public class RouteTable {
 
     public record Route(String name, String upstream, String prefix, Set<String> methods) {

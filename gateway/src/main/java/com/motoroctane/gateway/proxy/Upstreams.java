@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.motoroctane.gateway.config.GatewayConfig;
 import com.motoroctane.gateway.monitoring.GatewayMetrics;
@@ -12,7 +12,7 @@ import com.motoroctane.gateway.monitoring.GatewayMetrics;
 import io.vertx.core.Vertx;
 
 /** Every upstream named in config, deployed or not, with its breaker state exported as a gauge. */
-@ApplicationScoped
+@Singleton
 public class Upstreams {
 
     private final Map<String, Upstream> byName = new TreeMap<>();

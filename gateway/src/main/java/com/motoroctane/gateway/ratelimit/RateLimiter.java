@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -32,7 +32,7 @@ import io.vertx.redis.client.Redis;
  * its own (the same limits, per replica), tries Redis again every {@code redis-retry-interval}, and readiness
  * says {@code memory} until a sync goes through; the deltas of the outage are sent then.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);

@@ -3,7 +3,7 @@ package com.motoroctane.gateway.security;
 import java.util.List;
 import java.util.function.Consumer;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -21,7 +21,7 @@ import io.vertx.ext.web.RoutingContext;
  * and the JWT its path requires. Both answer the refusal themselves (429, 401, 403 as problem+json) and
  * call the continuation only when the request may go on.
  */
-@ApplicationScoped
+@Singleton
 public class AccessGate {
 
     private final RateLimiter limiter;

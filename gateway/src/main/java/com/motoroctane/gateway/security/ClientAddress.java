@@ -2,7 +2,7 @@ package com.motoroctane.gateway.security;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.motoroctane.common.net.TrustedProxies;
 import com.motoroctane.gateway.config.GatewayConfig;
@@ -15,7 +15,7 @@ import io.vertx.core.net.SocketAddress;
  * proxy (the load balancer), the right-most untrusted {@code X-Forwarded-For} hop ({@link TrustedProxies},
  * the rule admin-service uses too). A header sent by anyone else is ignored, so it cannot dodge a limit.
  */
-@ApplicationScoped
+@Singleton
 public class ClientAddress {
 
     private final TrustedProxies proxies;

@@ -3,7 +3,7 @@ package com.motoroctane.gateway.security;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.motoroctane.gateway.config.GatewayConfig;
 
@@ -15,7 +15,7 @@ import io.vertx.core.http.HttpServerRequest;
  * CORS is the gateway's alone: services never see a preflight, and whatever CORS headers an upstream
  * sends are replaced. An origin not on the allow-list simply gets no Access-Control-Allow-Origin.
  */
-@ApplicationScoped
+@Singleton
 public class Cors {
 
     private final Set<String> origins;

@@ -3,7 +3,7 @@ package com.motoroctane.gateway.security;
 import java.util.HashSet;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -29,7 +29,7 @@ import io.vertx.core.http.HttpServerRequest;
  * admin-service's JWKS (cached and refreshed by smallrye-jwt) or, while admin-service is not deployed or
  * its JWKS cannot be read, the configured public key.
  */
-@ApplicationScoped
+@Singleton
 public class EdgeAuth {
 
     /** WRITER: a catalogue write, which editors may make too (admin-service checks deletes and bulk again). */

@@ -1,13 +1,13 @@
 package com.motoroctane.gateway.security;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.motoroctane.gateway.config.GatewayConfig;
 
 import io.vertx.core.MultiMap;
 
 /** The browser-hardening headers every response carries, errors and gateway-made answers included. */
-@ApplicationScoped
+@Singleton
 public class SecurityHeaders {
 
     private final GatewayConfig.SecurityHeaders values;

@@ -18,6 +18,7 @@ class CachePolicyTest {
         public boolean enabled() { return true; }
         public long maxBytes() { return 1 << 20; }
         public int maxObjectBytes() { return 1 << 16; }
+        public long identityMaxBytes() { return 1 << 16; }
         public Duration maxTtl() { return Duration.ofHours(1); }
         public List<Integer> statuses() { return List.of(200, 301, 404); }
         public Duration notFoundTtl() { return Duration.ofSeconds(10); }

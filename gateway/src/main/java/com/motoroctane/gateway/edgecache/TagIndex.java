@@ -1,0 +1,70 @@
+package com.motoroctane.gateway.edgecache;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Which cache keys carry each {@code Surrogate-Key} tag, so that a purge visits the entries it names instead of
+ * every entry held (Varnish's xkey, Fastly's surrogate-key index). It may name more keys than carry a tag now,
+ * never fewer: a key is added after its entry is stored ({@link #add}), and removed only when the entry held for it
+ * no longer carries the tag ({@link #remove}, checked and removed in one step per tag, the same step an add takes),
+ * so an entry stored again under the same key is never dropped from the index by the removal of the one it replaced.
+ * Keys whose entry left without a removal being seen yet are dropped when a purge finds them ({@link #keys}).
+ */
+final class TagIndex {
+
+    private final Map<String, Set<String>> keysByTag = new ConcurrentHashMap<>();
+
+    /** Records that the entry just stored for {@code key} carries {@code tags}. */
+    void add(String key, Collection<String> tags) {
+        for (String tag : tags) {
+            keysByTag.compute(tag, (t, keys) -> {
+                Set<String> held = keys == null ? ConcurrentHashMap.newKeySet() : keys;
+                held.add(key);
+                return held;
+            });
+        }
+    }
+
+    /**
+     * An entry carrying {@code tags} left {@code key}: each tag forgets the key unless the entry held for it now
+     * ({@code current}, null when none) carries that tag too.
+     */
+    void remove(String key, Collection<String> tags, Function<String, Set<String>> current) {
+        for (String tag : tags) {
+            keysByTag.computeIfPresent(tag, (t, keys) -> {
+                Set<String> now = current.apply(key);
+                if (now == null || !now.contains(tag)) {
+                    keys.remove(key);
+                }
+                return keys.isEmpty() ? null : keys;
+            });
+        }
+    }
+
+    /** The keys that may carry one of {@code tags} (a copy). */
+    Set<String> keys(Collection<String> tags) {
+        Set<String> keys = new HashSet<>();
+        for (String tag : tags) {
+            Set<String> held = keysByTag.get(tag);
+            if (held != null) {
+                keys.addAll(held);
+            }
+        }
+        return keys;
+    }
+
+    /** How many tags are indexed (for tests and the gauge of what the index holds). */
+    int tags() {
+        return keysByTag.size();
+    }
+
+    /** How many (tag, key) pairs are held. */
+    long pairs() {
+        return keysByTag.values().stream().mapToLong(Set::size).sum();
+    }
+}

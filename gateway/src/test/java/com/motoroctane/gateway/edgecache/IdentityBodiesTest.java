@@ -1,0 +1,83 @@
+package com.motoroctane.gateway.edgecache;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+class IdentityBodiesTest {
+
+    private static byte[] gzip(byte[] identity) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(identity);
+        }
+        return out.toByteArray();
+    }
+
+    private static EdgeEntry entry(byte[] identity, int identityLength, byte[] gzip) {
+        return new EdgeEntry(200, List.of(), identity, identityLength, gzip, null, null, Set.of(), 0, 0, 60_000, 0, 0,
+                false, 0);
+    }
+
+    private static byte[] json(String name, int rows) {
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < rows; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"name\":\"").append(name).append(i).append("\"}");
+        }
+        return body.append("]").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anEntryStoredAsIdentityIsAnsweredAsIs() {
+        byte[] identity = json("a", 10);
+        assertSame(identity, new IdentityBodies(1024).of("/a", entry(identity, identity.length, null)));
+    }
+
+    @Test
+    void aCompressedEntryIsDecodedOnceAndKeptWhileItsGzipIsTheOneStored() throws IOException {
+        IdentityBodies bodies = new IdentityBodies(1 << 20);
+        byte[] identity = json("a", 200);
+        EdgeEntry stored = entry(null, identity.length, gzip(identity));
+        byte[] first = bodies.of("/a", stored);
+        assertArrayEquals(identity, first);
+        assertSame(first, bodies.of("/a", stored), "kept decoded");
+        assertSame(first, bodies.of("/a", stored.purgedAt(1)), "marked stale by a purge: the same gzip, the same body");
+
+        byte[] changed = json("b", 200);
+        EdgeEntry replaced = entry(null, changed.length, gzip(changed));
+        assertArrayEquals(changed, bodies.of("/a", replaced), "a body decoded from the replaced entry is not used");
+    }
+
+    @Test
+    void whatAFillOfferedIsUsedAndTheBoundHolds() throws IOException {
+        IdentityBodies bodies = new IdentityBodies(16 * 1024);
+        for (int i = 0; i < 20; i++) {
+            byte[] identity = json("k" + i, 100);
+            EdgeEntry stored = entry(null, identity.length, gzip(identity));
+            bodies.offer("/k" + i, stored, identity);
+            assertSame(identity, bodies.of("/k" + i, stored), "the fill's own bytes");
+        }
+        bodies.cleanUp();
+        assertTrue(bodies.weightedBytes() <= 16 * 1024, bodies.weightedBytes() + " bytes kept");
+        byte[] identity = json("k0", 100);
+        assertArrayEquals(identity, bodies.of("/k0", entry(null, identity.length, gzip(identity))));
+    }
+
+    @Test
+    void aGzipThatDoesNotDecodeToTheStoredLengthIsAnError() throws IOException {
+        byte[] identity = json("a", 50);
+        IdentityBodies bodies = new IdentityBodies(1 << 20);
+        assertThrows(IllegalStateException.class, () -> bodies.of("/a", entry(null, identity.length + 1, gzip(identity))));
+        assertThrows(IllegalStateException.class, () -> bodies.of("/b", entry(null, identity.length - 1, gzip(identity))));
+    }
+}
