@@ -301,7 +301,7 @@ public interface GatewayConfig {
          * Bound of the identity bodies decoded from stored gzip for clients that accept no encoding (an entry worth
          * compressing is stored as gzip and br only), by a Caffeine weigher; apart from {@code max-bytes}.
          */
-        @WithDefault("33554432")
+        @WithDefault("16777216")
         long identityMaxBytes();
 
         /** An identity body larger than this is relayed but not stored. */
