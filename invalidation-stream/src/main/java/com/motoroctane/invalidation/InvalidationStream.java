@@ -27,11 +27,16 @@ import io.quarkus.redis.datasource.stream.XReadArgs;
  * loaded after any earlier one.
  *
  * <p>Every readable event whose surrogate keys do not hold {@link InvalidationEvent#FLUSH_ALL} goes to
- * {@link Listener#onEvent}; a {@code *} tag, an unreadable event or a gap to {@link Listener#onFlush}.
+ * {@link Listener#onEvent}; a {@code *} tag, an unreadable event or a gap to {@link Listener#onFlush}. An event
+ * the listener throws on is not counted as applied ({@link #lastEventId} stays before it): it is read and given to
+ * the listener again, 0.5 s later, before any later event.
  */
 public final class InvalidationStream {
 
-    /** What the owner does with the events; called on the stream's thread, one at a time, in stream order. */
+    /**
+     * What the owner does with the events; called on the stream's thread, one at a time, in stream order. A method
+     * that throws has the event given to it again (the owner could not apply all of it: it must not be skipped).
+     */
     public interface Listener {
 
         /** @param tags the event's surrogate keys, a mutable set of the listener's own */
@@ -55,8 +60,13 @@ public final class InvalidationStream {
         /** an event could not be read: what it evicts is unknown */
         UNREADABLE_EVENT,
         /** after an outage the last event applied was no longer in the stream: events may have been missed */
-        GAP
+        GAP,
+        /** the listener failed to apply an event {@value InvalidationStream#ATTEMPTS_BEFORE_FLUSH} times in a row */
+        UNAPPLIED_EVENT
     }
+
+    /** An event the listener keeps failing on is given up after this many attempts, for a flush of everything. */
+    static final int ATTEMPTS_BEFORE_FLUSH = 20;
 
     private static final Logger LOG = Logger.getLogger(InvalidationStream.class);
     private static final String NONE = "0-0";
@@ -67,6 +77,9 @@ public final class InvalidationStream {
     private final Listener listener;
     private volatile boolean running = true;
     private volatile String lastId;
+    /** The last event the listener failed to apply (logged once), and how many times in a row it did. */
+    private String failedId;
+    private int failures;
 
     public InvalidationStream(RedisDataSource redis, ObjectMapper json, String threadName, Listener listener) {
         this.stream = redis.stream(String.class);
@@ -117,7 +130,10 @@ public final class InvalidationStream {
                 List<StreamMessage<String, String, String>> batch = stream.xread(InvalidationEvent.STREAM, lastId,
                         new XReadArgs().block(Duration.ofSeconds(1)).count(200));
                 for (StreamMessage<String, String, String> message : batch) {
-                    apply(message);
+                    if (!applied(message)) {
+                        sleep(500);
+                        break; // read again from the last event applied: this one first
+                    }
                     lastId = message.id();
                 }
             } catch (RuntimeException e) {
@@ -148,6 +164,37 @@ public final class InvalidationStream {
             listener.onFlush(FlushReason.GAP);
         } else {
             LOG.infof("Redis is back: replaying events after %s", lastId);
+        }
+    }
+
+    /**
+     * Applies one event; false when the listener failed to (it is not counted as applied, and is applied again). One
+     * that fails {@link #ATTEMPTS_BEFORE_FLUSH} times in a row is replaced by a flush of everything (so one event the
+     * listener cannot apply does not hold back every later one), when that flush succeeds.
+     */
+    private boolean applied(StreamMessage<String, String, String> message) {
+        try {
+            apply(message);
+            failures = 0;
+            return true;
+        } catch (RuntimeException e) {
+            if (!message.id().equals(failedId)) {
+                failedId = message.id();
+                failures = 0;
+                LOG.warnf("Invalidation event %s not applied (%s); applying it again before any later one", message.id(), e.toString());
+            }
+            if (++failures < ATTEMPTS_BEFORE_FLUSH) {
+                return false;
+            }
+            try {
+                listener.onFlush(FlushReason.UNAPPLIED_EVENT);
+            } catch (RuntimeException flushFailed) {
+                return false;
+            }
+            LOG.warnf("Invalidation event %s could not be applied %d times (%s): flushed everything instead",
+                    message.id(), failures, e.toString());
+            failures = 0;
+            return true;
         }
     }
 

@@ -22,14 +22,16 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Command;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * The Redis tier, behind a timeout ({@code response-cache.redis-timeout}, 50 ms) and a circuit breaker so a slow or absent Redis costs a
  * request at most that budget and, once the breaker opens, nothing.
  *
- * <p>Invalidations may be missed while Redis is unreachable, so the first successful call after any
- * failure flushes L1 before its result is used: L1 never outlives a gap in what we heard from Redis.
+ * <p>Invalidations may be missed while Redis is unreachable, so the first successful call after it was (a
+ * refused or reset connection) flushes L1 before its result is used: L1 never outlives a gap in what we heard from
+ * Redis. A slow Redis (answers past the budget, and the breaker they open) is no such gap and costs L1 nothing.
  *
  * <p>Keys: entries are {@code <keyPrefix><whatever the service keys>}; per surrogate key a set
  * {@code <keyPrefix>tag:<tag>} lists the entries carrying it, so an event evicts exactly those.
@@ -201,13 +203,18 @@ public class RedisL2 {
     }
 
     /**
-     * A slow answer is bypassed but is no gap in what we heard from Redis; an unreachable Redis (refused,
-     * reset, breaker opened) is, so only that makes L1 suspect.
+     * A slow answer is bypassed but is no gap in what we heard from Redis; an unreachable Redis (refused, reset)
+     * is, so only that makes L1 suspect. A call the open breaker refused says nothing new: the failures that opened
+     * it were judged as they came (a breaker opened by slowness alone must not cost L1: under load that flushed the
+     * whole L1 each time the breaker closed again, and the origin then served what L1 had held).
      */
     private void markFailed(Throwable failure) {
         lastFailureAt = System.currentTimeMillis();
         if (failure instanceof TimeoutException) {
             LOG.debugf("Redis L2 slower than the budget; answered without it");
+            return;
+        }
+        if (failure instanceof CircuitBreakerOpenException) {
             return;
         }
         becomeSuspect(failure.toString());
@@ -221,9 +228,10 @@ public class RedisL2 {
 
     private void breakerChanged(CircuitBreakerState state) {
         breaker = state;
-        LOG.infof("Redis L2 circuit breaker is now %s", state);
         if (state == CircuitBreakerState.OPEN) {
-            becomeSuspect("circuit breaker opened");
+            LOG.warnf("Redis L2 circuit breaker opened (slow or unreachable); serving from L1 and the origin");
+        } else {
+            LOG.infof("Redis L2 circuit breaker is now %s", state);
         }
     }
 }

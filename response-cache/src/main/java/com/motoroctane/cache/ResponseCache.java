@@ -188,32 +188,50 @@ public class ResponseCache {
 
     /**
      * Drops every entry, in both tiers, tagged with one of {@code surrogateKeys}; returns the number of
-     * L1 entries dropped. L2 is cleaned in the background (every instance does it; it is idempotent).
+     * L1 entries dropped. L2 first: once L1 is cleared, a miss must not find the old bytes in Redis and put them
+     * back. When the L2 eviction fails (Redis unreachable, or slower than 2 s) L1 is cleared all the same and
+     * {@link EvictionIncomplete} is thrown: the old bytes may still be in L2 (or be evicted there only later, and a
+     * miss meanwhile put them back in L1), so the caller must apply the eviction again, the invalidation stream by
+     * not counting the event as applied and reading it again.
      */
     public int evictTags(java.util.Collection<String> surrogateKeys) {
         evictions.incrementAndGet();
-        // L2 first: once L1 is cleared, a miss must not find the old bytes in Redis and put them back
+        RuntimeException l2Failed = null;
         try {
             l2.evictTags(surrogateKeys).await().atMost(java.time.Duration.ofSeconds(2));
         } catch (RuntimeException e) {
-            LOG.warnf("L2 eviction of %s failed (%s); entries there expire by TTL", surrogateKeys, e.toString());
+            l2Failed = e;
         }
         int dropped = l1.invalidateTags(surrogateKeys);
         evictions.incrementAndGet();
+        if (l2Failed != null) {
+            throw new EvictionIncomplete("L2 eviction of " + surrogateKeys + " failed", l2Failed);
+        }
         return dropped;
     }
 
-    /** Drops everything this service caches, in both tiers (L2 first, for the reason in {@link #evictTags}). */
+    /** Drops everything this service caches, in both tiers (L2 first, and retried, for the reasons in {@link #evictTags}). */
     public void flushAll() {
         evictions.incrementAndGet();
+        RuntimeException l2Failed = null;
         try {
             long n = l2.flushAll().await().atMost(java.time.Duration.ofSeconds(30));
             LOG.infof("Flushed %d L2 keys", n);
         } catch (RuntimeException e) {
-            LOG.warnf("L2 flush failed (%s); entries there expire by TTL", e.toString());
+            l2Failed = e;
         }
         l1.invalidateAll();
         evictions.incrementAndGet();
+        if (l2Failed != null) {
+            throw new EvictionIncomplete("L2 flush failed", l2Failed);
+        }
+    }
+
+    /** An eviction L2 did not confirm: L1 was cleared, L2 may still hold what was evicted; apply it again. */
+    public static final class EvictionIncomplete extends RuntimeException {
+        EvictionIncomplete(String message, Throwable cause) {
+            super(message + " (" + cause + "); to be applied again", cause);
+        }
     }
 
     /** Drops one key from both tiers (used when the data behind it is known to have changed). */

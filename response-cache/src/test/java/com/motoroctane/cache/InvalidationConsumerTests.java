@@ -112,6 +112,57 @@ class InvalidationConsumerTests {
         }).await().indefinitely().source());
     }
 
+    /**
+     * An eviction L2 did not confirm is applied again, not skipped: Redis refuses writes for 3 s (CLIENT PAUSE
+     * WRITE, from the hook, as the event arrives), so the eviction gives up after its 2 s and clears L1 only; a miss
+     * then finds the old bytes in L2 (reads go on) and puts them back in L1. The event is not counted as applied
+     * until it is applied again, once Redis takes writes, and that leaves the old bytes nowhere.
+     */
+    @Test
+    void anEvictionRedisDidNotConfirmIsAppliedAgain() throws Exception {
+        await(() -> consumer.lastEventId() != null, "the consumer has started");
+        String key = cached("widgets", "widget:w9");
+        String before = consumer.lastEventId();
+        String eventId = announce(RecordingHook.PAUSES_WRITES, List.of("widget:w9"));
+        await(() -> hook.seen.contains(eventId), "the hook saw the event and paused Redis' writes");
+        long pausedAt = System.nanoTime();
+        Thread.sleep(2_300); // the eviction waited 2 s for Redis, then cleared L1 only
+        assertEquals(before, consumer.lastEventId(), "the event is not counted as applied");
+        assertNull(l1.any(key), "L1 was cleared all the same");
+        ResponseCache.Served refilled = cache.serve(key, 600, () -> {
+            throw new AssertionError("the old bytes are still in L2: no load");
+        }).await().indefinitely();
+        assertEquals(ResponseCache.Source.HIT, refilled.source());
+        if (System.nanoTime() - pausedAt < (RecordingHook.PAUSE_MILLIS - 200) * 1_000_000L) {
+            assertNotNull(l1.any(key), "the miss put the old bytes back in L1 while Redis refused writes");
+        }
+        await(() -> !before.equals(consumer.lastEventId()), "the event is applied again once Redis takes writes");
+        assertTrue(gone(key), "applied again: the old bytes are in neither tier");
+    }
+
+    /**
+     * An event the service keeps failing to apply does not hold back the later ones forever: after 20 attempts
+     * (0.5 s apart) everything is flushed in its place, and the events after it are applied.
+     */
+    @Test
+    void anEventThatCannotBeAppliedIsReplacedByAFlush() throws Exception {
+        await(() -> consumer.lastEventId() != null, "the consumer has started");
+        String first = cached("widgets", "widget:w10");
+        String later = cached("widgets", "widget:w11");
+        int flushes = hook.flushes.get();
+        String poison = announce(RecordingHook.POISON, List.of("widget:w10"));
+        String next = announce("widget", List.of("widget:w11"));
+        await(() -> hook.seen.stream().filter(poison::equals).count() >= 3, "the event is tried again and again");
+        assertFalse(hook.seen.contains(next), "no later event is applied before it");
+        assertNotNull(l1.any(later));
+        for (int i = 0; i < 600 && !hook.seen.contains(next); i++) {
+            Thread.sleep(25);
+        }
+        assertTrue(hook.seen.contains(next), "after its 20 attempts the later event is applied");
+        assertEquals(flushes + 1, hook.flushes.get(), "everything was flushed in its place");
+        assertTrue(gone(first) && gone(later));
+    }
+
     @Test
     void aFlushTagAndAnUnreadableEventFlushEverythingUnderThePrefix() throws Exception {
         await(() -> consumer.lastEventId() != null, "the consumer has started");

@@ -74,6 +74,31 @@ class IdentityBodiesTest {
     }
 
     @Test
+    void aGzipWithOptionalHeaderFieldsIsReadAsAnyGzip() throws IOException {
+        byte[] identity = json("n", 80);
+        byte[] plain = gzip(identity);
+        // the same deflate data behind a header naming a file (FLG.FNAME): not the edge's own bare header
+        byte[] named = new byte[plain.length + 7];
+        System.arraycopy(plain, 0, named, 0, 10);
+        named[3] = 0x08;
+        System.arraycopy("a.json\0".getBytes(StandardCharsets.ISO_8859_1), 0, named, 10, 7);
+        System.arraycopy(plain, 10, named, 17, plain.length - 10);
+        assertArrayEquals(identity, IdentityBodies.gunzip(named, identity.length));
+        assertArrayEquals(identity, IdentityBodies.gunzip(plain, identity.length));
+    }
+
+    @Test
+    void aCorruptedGzipIsAnError() throws IOException {
+        byte[] identity = json("c", 80);
+        byte[] flipped = gzip(identity);
+        flipped[flipped.length - 9] ^= 0x01; // the last byte of the deflate data
+        assertThrows(RuntimeException.class, () -> IdentityBodies.gunzip(flipped, identity.length));
+        byte[] badCrc = gzip(identity);
+        badCrc[badCrc.length - 8] ^= 0x01;
+        assertThrows(IllegalStateException.class, () -> IdentityBodies.gunzip(badCrc, identity.length));
+    }
+
+    @Test
     void aGzipThatDoesNotDecodeToTheStoredLengthIsAnError() throws IOException {
         byte[] identity = json("a", 50);
         IdentityBodies bodies = new IdentityBodies(1 << 20);
