@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -195,36 +196,38 @@ public class ResponseCache {
      * not counting the event as applied and reading it again.
      */
     public int evictTags(java.util.Collection<String> surrogateKeys) {
-        evictions.incrementAndGet();
-        RuntimeException l2Failed = null;
-        try {
-            l2.evictTags(surrogateKeys).await().atMost(java.time.Duration.ofSeconds(2));
-        } catch (RuntimeException e) {
-            l2Failed = e;
-        }
-        int dropped = l1.invalidateTags(surrogateKeys);
-        evictions.incrementAndGet();
-        if (l2Failed != null) {
-            throw new EvictionIncomplete("L2 eviction of " + surrogateKeys + " failed", l2Failed);
-        }
-        return dropped;
+        return inBothTiers("L2 eviction of " + surrogateKeys, () -> l2.evictTags(surrogateKeys),
+                java.time.Duration.ofSeconds(2), () -> l1.invalidateTags(surrogateKeys));
     }
 
     /** Drops everything this service caches, in both tiers (L2 first, and retried, for the reasons in {@link #evictTags}). */
     public void flushAll() {
+        inBothTiers("L2 flush", () -> l2.flushAll().invoke(n -> LOG.infof("Flushed %d L2 keys", n)),
+                java.time.Duration.ofSeconds(30), () -> {
+                    l1.invalidateAll();
+                    return 0;
+                });
+    }
+
+    /**
+     * An eviction in L2 (waited for at most {@code wait}), then in L1 whatever L2 answered; returns what L1 dropped.
+     * {@link EvictionIncomplete} when L2 did not confirm (see {@link #evictTags}).
+     */
+    private int inBothTiers(String what, Supplier<Uni<Long>> inL2,
+                            java.time.Duration wait, IntSupplier inL1) {
         evictions.incrementAndGet();
         RuntimeException l2Failed = null;
         try {
-            long n = l2.flushAll().await().atMost(java.time.Duration.ofSeconds(30));
-            LOG.infof("Flushed %d L2 keys", n);
+            inL2.get().await().atMost(wait);
         } catch (RuntimeException e) {
             l2Failed = e;
         }
-        l1.invalidateAll();
+        int dropped = inL1.getAsInt();
         evictions.incrementAndGet();
         if (l2Failed != null) {
-            throw new EvictionIncomplete("L2 flush failed", l2Failed);
+            throw new EvictionIncomplete(what + " failed", l2Failed);
         }
+        return dropped;
     }
 
     /** An eviction L2 did not confirm: L1 was cleared, L2 may still hold what was evicted; apply it again. */
