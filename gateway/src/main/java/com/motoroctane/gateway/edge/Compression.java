@@ -74,7 +74,7 @@ public class Compression {
             return false;
         }
         for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
-            String[] named = part.trim().split(";");
+            String[] named = part.trim().split(";", -1); // -1: ";;;" is empty names, not an empty array
             if (named[0].trim().equals(coding) || named[0].trim().equals("*")) {
                 return named.length < 2 || !named[1].trim().replace(" ", "").matches("q=0(\\.0*)?");
             }
