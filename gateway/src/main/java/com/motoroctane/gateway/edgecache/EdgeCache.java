@@ -415,13 +415,18 @@ public class EdgeCache {
             }
             stored = null; // decoded from the gzip for a client that accepts neither (IdentityBodies)
         }
-        String surrogateKeys = headers.get(config.surrogateKeyHeader());
-        Set<String> tags = surrogateKeys == null ? Set.of()
-                : new LinkedHashSet<>(Arrays.asList(surrogateKeys.trim().split("\\s+")));
+        Set<String> tags = tagsOf(headers);
         long age = Math.max(0, CachePolicy.seconds(headers.get("Age")));
         return new EdgeEntry(status, List.copyOf(kept), stored, identity.length, gzip, br, headers.get("ETag"), Set.copyOf(tags),
                 System.currentTimeMillis(), age, ttlMillis, policy.staleAfterPurgeMillis(headers),
                 policy.staleIfErrorMillis(headers), InvalidationStamp.valid(stamp), 0);
+    }
+
+    /** The answer's surrogate keys (the edge's tags for it). */
+    private Set<String> tagsOf(MultiMap headers) {
+        String surrogateKeys = headers.get(config.surrogateKeyHeader());
+        return surrogateKeys == null || surrogateKeys.isBlank() ? Set.of()
+                : new LinkedHashSet<>(Arrays.asList(surrogateKeys.trim().split("\\s+")));
     }
 
     private static byte[] gzip(byte[] identity) {
@@ -488,6 +493,14 @@ public class EdgeCache {
             }
             this.status = status;
             this.stamp = headers.get(InvalidationStamp.HEADER);
+            if (purges.purgedSince(purgesBefore, stamp, tagsOf(headers))) {
+                // its service answered before applying a purge of one of its tags (or one ran since the fill began):
+                // store() would refuse it, so it is neither copied nor compressed. After a write, the hot entries'
+                // refreshes reach the service before it applied the event, again and again until it has: each of
+                // those cost a gzip and a br of the whole body here
+                metrics.edgeCacheFillDeclined();
+                return false;
+            }
             this.headers = MultiMap.caseInsensitiveMultiMap().addAll(headers);
             this.body = Buffer.buffer(declared > 0 ? (int) declared : 1024);
             return true;

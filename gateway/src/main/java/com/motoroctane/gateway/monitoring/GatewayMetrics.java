@@ -131,6 +131,11 @@ public class GatewayMetrics {
         counter("gateway.edge.cache.refreshes").increment();
     }
 
+    /** A fill or refresh whose answer was from before a purge it carries a tag of: not copied, not stored. */
+    public void edgeCacheFillDeclined() {
+        counter("gateway.edge.cache.fills.declined").increment();
+    }
+
     public void edgeCacheStored() {
         counter("gateway.edge.cache.stores").increment();
     }
