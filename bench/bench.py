@@ -237,6 +237,23 @@ def established(local_port):
     return n
 
 
+def metrics_texts():
+    """Each scraped service's /q/metrics text (empty when it does not answer)."""
+    out = {}
+    for name, url in METRICS.items():
+        try:
+            status, _, body, _ = http("GET", url, timeout=10)
+            out[name] = body.decode(errors="replace") if status == 200 else ""
+        except OSError:
+            out[name] = ""
+    return out
+
+
+# each consumer's own invalidation lag: an event's publication (its 'at') to its eviction there (the edge: its purge)
+APPLY_LAG = {"catalog-service": "catalog_invalidation_lag_seconds", "compare-service": "compare_invalidation_lag_seconds",
+             "gateway": "gateway_edge_invalidation_lag_seconds"}
+
+
 def metrics_snapshot():
     out = {}
     for name, url in METRICS.items():
@@ -703,7 +720,12 @@ http {{
                 w.join()
             return {"background_mix": holder.get("wrk")}
 
+        texts0 = metrics_texts()
         result = self.measured(under_mix)
+        texts1 = metrics_texts()
+        result["apply_lag"] = {name: lib.bucket_quantiles(lib.histogram_buckets(texts0.get(name, ""), metric),
+                                                          lib.histogram_buckets(texts1.get(name, ""), metric))
+                               for name, metric in APPLY_LAG.items()}
         result["writes"] = len(latencies)
         result["stale_after_30s"] = stale_writes
         result["all_tiers_ms"] = summary_ms(latencies)
@@ -1018,6 +1040,15 @@ def markdown(r):
                 "| tier | p50 ms | p90 ms | p99 ms | max ms |", "|---|---|---|---|---|"]
         for name, t in [("every tier", v["all_tiers_ms"])] + sorted(v["per_tier_ms"].items()):
             out.append(f"| {name} | {f(t.get('p50'))} | {f(t.get('p90'))} | {f(t.get('p99'))} | {f(t.get('max'))} |")
+        lags = v.get("apply_lag") or {}
+        if lags:
+            def le(x):
+                return "–" if x is None else f"≤ {x * 1000:,.0f} ms"
+            out += ["", "Events applied, per consumer (publication → its eviction, the edge's purge; the histogram bucket "
+                    "holding each quantile, every event of the scenario, the background mix's included): "
+                    + "; ".join(f"{name} p50 {le(q.get('p50_le_s'))}, p99 {le(q.get('p99_le_s'))} ({q.get('n', 0)} events)"
+                                for name, q in lags.items()) + ". The rest of a tier's figure is refilling: its "
+                    "re-render, the edge's refresh, the poller's own request."]
         bg = v.get("background_mix")
         if bg:
             out += ["", f"Background mix: {f(bg['rps'])} req/s, p99 {f(bg['latency_ms']['p99'], 2)} ms, errors "

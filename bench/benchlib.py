@@ -104,6 +104,38 @@ def hit_ratios(before, after):
     return out
 
 
+def histogram_buckets(text, name):
+    """{le: cumulative count} of the Prometheus histogram `name` in a /q/metrics text (its _bucket lines, summed
+    over label sets; exemplars ignored)."""
+    out = {}
+    for line in text.splitlines():
+        if not line.startswith(name + "_bucket{"):
+            continue
+        le = re.search(r'le="([^"]+)"', line)
+        if not le:
+            continue
+        value = line.split(" # ", 1)[0].rsplit(" ", 1)[-1]
+        out[le.group(1)] = out.get(le.group(1), 0.0) + float(value)
+    return out
+
+
+def bucket_quantiles(before, after, quantiles=(50, 99)):
+    """The observations between two snapshots of a histogram (histogram_buckets): their count, and for each
+    quantile the upper bound (seconds) of the bucket that holds it; None for one past the largest finite bucket."""
+    def bound(le):
+        return math.inf if le == "+Inf" else float(le)
+    deltas = [(bound(le), after[le] - before.get(le, 0.0)) for le in sorted(after, key=bound)]
+    total = deltas[-1][1] if deltas else 0.0
+    out = {"n": int(total)}
+    if total <= 0:
+        return out
+    for q in quantiles:
+        target = total * q / 100
+        le = next(b for b, count in deltas if count >= target)
+        out[f"p{q}_le_s"] = None if math.isinf(le) else le
+    return out
+
+
 # ---------------------------------------------------------------- /proc
 
 

@@ -72,6 +72,17 @@ class LittlesLaw(unittest.TestCase):
 
 
 class Proc(unittest.TestCase):
+    def test_quantiles_of_the_histogram_delta_by_bucket_bound(self):
+        before = lib.histogram_buckets('x_seconds_bucket{le="0.05",} 4.0\nx_seconds_bucket{le="0.1",} 4.0\n'
+                                       'x_seconds_bucket{le="+Inf",} 4.0\n', "x_seconds")
+        after = lib.histogram_buckets('x_seconds_bucket{le="0.05",} 54.0\nx_seconds_bucket{le="0.1",} 103.0 # {span_id="a"} 1.0 2\n'
+                                      'x_seconds_bucket{le="+Inf",} 104.0\ny_seconds_bucket{le="0.05",} 9.0\n', "x_seconds")
+        q = lib.bucket_quantiles(before, after)
+        self.assertEqual(100, q["n"])
+        self.assertEqual(0.05, q["p50_le_s"])  # 50 of 100 at or under 50 ms
+        self.assertEqual(0.1, q["p99_le_s"])   # 99 at or under 100 ms
+        self.assertIsNone(lib.bucket_quantiles(after, after).get("p50_le_s"))
+
     def test_stat_fields_survive_spaces_in_the_command(self):
         stat = "4242 (java main) S 1 4242 4242 0 -1 4194560 500 0 0 0 1234 567 0 0 20 0 40 0 98765 0 0"
         self.assertEqual(lib.proc_stat_fields(stat), (1234, 567, 98765))

@@ -465,6 +465,24 @@ class EdgeCacheTests extends GatewayTest {
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
+    /**
+     * The edge's own invalidation lag, as the services record theirs: an event's publication to its purge here (what
+     * the bench's invalidate scenario reads next to the services' to tell applying an event from refilling).
+     */
+    @Test
+    void theLagFromAnEventsPublicationToItsPurgeIsRecorded() throws Exception {
+        long before = lagCount();
+        publish("lag-tag-" + UUID.randomUUID());
+        await(() -> lagCount() > before, "gateway_edge_invalidation_lag counts the event");
+        io.micrometer.core.instrument.Timer lag = registry.find("gateway.edge.invalidation.lag").timer();
+        assertTrue(lag.max(java.util.concurrent.TimeUnit.SECONDS) < 30, "a lag of the event just published, not of 'at' unset");
+    }
+
+    private long lagCount() {
+        io.micrometer.core.instrument.Timer lag = registry.find("gateway.edge.invalidation.lag").timer();
+        return lag == null ? 0 : lag.count();
+    }
+
     private double declinedFills() {
         io.micrometer.core.instrument.Counter declined = registry.find("gateway.edge.cache.fills.declined").counter();
         return declined == null ? 0 : declined.count();

@@ -38,6 +38,15 @@ public final class InvalidationStamp {
         return compare(stamp, streamId) < 0;
     }
 
+    /**
+     * When an event was published: the time Redis gave its stream id (the XADD), else the event's own {@code at}
+     * (set when admin-service staged it, before its write, which the consumers' lag should not count); null when
+     * neither is known.
+     */
+    public static java.time.Instant publishedAt(String streamId, java.time.Instant at) {
+        return valid(streamId) ? java.time.Instant.ofEpochMilli(parse(streamId)[0]) : at;
+    }
+
     /** Whether {@code id} reads as a stream id. */
     public static boolean valid(String id) {
         try {

@@ -1,6 +1,8 @@
 package com.motoroctane.invalidation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,5 +33,15 @@ class InvalidationStampTest {
             assertFalse(InvalidationStamp.valid(bad), "'" + bad + "' is no stream id");
         }
         assertThrows(IllegalArgumentException.class, () -> InvalidationStamp.compare("x", "1-0"));
+    }
+
+    @Test
+    void anEventWasPublishedWhenRedisNumberedItElseAtItsOwnTime() {
+        java.time.Instant staged = java.time.Instant.ofEpochMilli(1_700_000_000_000L);
+        assertEquals(java.time.Instant.ofEpochMilli(1_700_000_000_250L),
+                InvalidationStamp.publishedAt("1700000000250-3", staged), "the stream id's milliseconds");
+        assertEquals(staged, InvalidationStamp.publishedAt(null, staged), "no stream id: the event's at");
+        assertEquals(staged, InvalidationStamp.publishedAt("not-an-id", staged));
+        assertNull(InvalidationStamp.publishedAt(null, null));
     }
 }

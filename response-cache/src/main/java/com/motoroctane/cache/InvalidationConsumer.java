@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.motoroctane.common.events.InvalidationEvent;
 import com.motoroctane.invalidation.InvalidationStream;
+import com.motoroctane.invalidation.InvalidationStamp;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,8 +32,8 @@ import io.quarkus.runtime.StartupEvent;
  * have added tags); a {@code *} tag, an unreadable event or a gap is a full flush, preceded by every hook's
  * {@link InvalidationHook#beforeFlush()}. Meters: {@code <metrics-prefix>.invalidation.events} (events
  * applied), {@code <metrics-prefix>.invalidation.flushes} (flushes because events may have been missed) and
- * {@code <metrics-prefix>.invalidation.lag} (from the event's publication, its {@code at}, to its eviction here: what the
- * invalidation-lag alert of deploy/k8s/components/monitoring watches).
+ * {@code <metrics-prefix>.invalidation.lag} (from the event's publication, the time of its stream id or else its
+ * {@code at}, to its eviction here: what the invalidation-lag alert of deploy/k8s/components/monitoring watches).
  */
 @ApplicationScoped
 public class InvalidationConsumer implements InvalidationStream.Listener {
@@ -56,7 +57,7 @@ public class InvalidationConsumer implements InvalidationStream.Listener {
         this.flushes = Counter.builder(prefix + ".invalidation.flushes")
                 .description("Full flushes because events may have been missed").register(registry);
         this.lag = Timer.builder(prefix + ".invalidation.lag")
-                .description("From an event's publication (its 'at') to its eviction here")
+                .description("From an event's publication (its XADD; else its 'at') to its eviction here")
                 .publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(1)).register(registry);
         this.stream = new InvalidationStream(redis, json, prefix + "-invalidation-events", this);
     }
@@ -77,6 +78,11 @@ public class InvalidationConsumer implements InvalidationStream.Listener {
 
     @Override
     public void onEvent(InvalidationEvent event, Set<String> tags) {
+        onEvent(null, event, tags);
+    }
+
+    @Override
+    public void onEvent(String streamId, InvalidationEvent event, Set<String> tags) {
         // the service's own work first, so a reload triggered by the eviction already sees the change
         for (InvalidationHook hook : hooks()) {
             tags = hook.beforeEvict(event, tags);
@@ -85,8 +91,9 @@ public class InvalidationConsumer implements InvalidationStream.Listener {
         LOG.debugf("event %s %s %s %s: evicted %d L1 entries for %s", event.eventId(), event.type(), event.entity(),
                 event.ids(), dropped, tags);
         applied.increment();
-        if (event.at() != null) {
-            lag.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - event.at().toEpochMilli())));
+        java.time.Instant published = InvalidationStamp.publishedAt(streamId, event.at());
+        if (published != null) {
+            lag.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - published.toEpochMilli())));
         }
     }
 

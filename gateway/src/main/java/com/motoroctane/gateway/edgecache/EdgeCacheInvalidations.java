@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.motoroctane.common.events.InvalidationEvent;
 import com.motoroctane.gateway.config.GatewayConfig;
+import com.motoroctane.gateway.monitoring.GatewayMetrics;
+import com.motoroctane.invalidation.InvalidationStamp;
 import com.motoroctane.invalidation.InvalidationStream;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -31,11 +33,14 @@ public class EdgeCacheInvalidations implements InvalidationStream.Listener {
     private final EdgeCache cache;
     private final InvalidationStream stream;
     private final Vertx vertx;
+    private final GatewayMetrics metrics;
     private final long rePurgeAfterMillis;
     private final java.util.concurrent.atomic.AtomicInteger pendingRePurges = new java.util.concurrent.atomic.AtomicInteger();
 
-    public EdgeCacheInvalidations(RedisDataSource redis, ObjectMapper json, EdgeCache cache, GatewayConfig config, Vertx vertx) {
+    public EdgeCacheInvalidations(RedisDataSource redis, ObjectMapper json, EdgeCache cache, GatewayConfig config, Vertx vertx,
+                                  GatewayMetrics metrics) {
         this.cache = cache;
+        this.metrics = metrics;
         this.vertx = vertx;
         this.rePurgeAfterMillis = config.edgeCache().rePurgeAfter().toMillis();
         this.stream = new InvalidationStream(redis, json, "edge-cache-invalidation-events", this);
@@ -69,6 +74,10 @@ public class EdgeCacheInvalidations implements InvalidationStream.Listener {
     @Override
     public void onEvent(String streamId, InvalidationEvent event, Set<String> tags) {
         int purged = cache.purgeTags(tags, streamId);
+        java.time.Instant published = InvalidationStamp.publishedAt(streamId, event.at());
+        if (published != null) {
+            metrics.edgeInvalidationLag(java.time.Duration.between(published, java.time.Instant.now()));
+        }
         LOG.debugf("event %s %s %s: purged %d edge entries for %s", event.eventId(), event.type(), event.entity(), purged, tags);
         if (rePurgeAfterMillis > 0 && !tags.isEmpty()) {
             // a service that applied the event after this purge may have refilled an entry with what it held before;

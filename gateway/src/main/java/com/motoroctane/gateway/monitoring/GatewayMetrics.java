@@ -59,8 +59,13 @@ public class GatewayMetrics {
     private final Map<String, LongAdder> rateLimited = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> edgeCache = new ConcurrentHashMap<>();
 
+    private final Timer invalidationLag;
+
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.invalidationLag = Timer.builder("gateway.edge.invalidation.lag")
+                .description("From an event's publication (its XADD; else its 'at') to the edge cache's purge of its tags")
+                .publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(1)).register(registry);
     }
 
     public void recordRequest(RoutingContext ctx, long startedNanos) {
@@ -129,6 +134,15 @@ public class GatewayMetrics {
     /** A background request for a purged entry's new answer. */
     public void edgeCacheRefresh() {
         counter("gateway.edge.cache.refreshes").increment();
+    }
+
+    /**
+     * From an invalidation event's publication (the time of its stream id, else its {@code at}) to the edge's purge
+     * of its tags, as the services record theirs ({@code catalog_invalidation_lag}, {@code compare_invalidation_lag}):
+     * how long the edge kept answering fresh from what the event changed.
+     */
+    public void edgeInvalidationLag(Duration lag) {
+        invalidationLag.record(lag.isNegative() ? Duration.ZERO : lag);
     }
 
     /** A fill or refresh whose answer was from before a purge it carries a tag of: not copied, not stored. */
