@@ -249,19 +249,15 @@ def metrics_texts():
     return out
 
 
-# each consumer's own invalidation lag: an event's publication (its 'at') to its eviction there (the edge: its purge)
+# each consumer's own invalidation lag: an event's publication (its XADD) to its eviction there (the edge: its purge)
 APPLY_LAG = {"catalog-service": "catalog_invalidation_lag_seconds", "compare-service": "compare_invalidation_lag_seconds",
              "gateway": "gateway_edge_invalidation_lag_seconds"}
 
 
 def metrics_snapshot():
     out = {}
-    for name, url in METRICS.items():
-        try:
-            status, _, body, _ = http("GET", url, timeout=10)
-            out.update(lib.cache_counters(body.decode(errors="replace")) if status == 200 else {})
-        except OSError:
-            pass
+    for text in metrics_texts().values():
+        out.update(lib.cache_counters(text))
     return out
 
 

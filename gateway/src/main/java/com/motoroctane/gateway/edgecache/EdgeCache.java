@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -396,7 +395,7 @@ public class EdgeCache {
     }
 
     /** Builds an entry from a complete answer (runs on a worker: compression). */
-    private EdgeEntry entry(int status, MultiMap headers, byte[] identity, long ttlMillis, String stamp) {
+    private EdgeEntry entry(int status, MultiMap headers, Set<String> tags, byte[] identity, long ttlMillis, String stamp) {
         List<Map.Entry<String, String>> kept = new ArrayList<>();
         for (Map.Entry<String, String> header : headers) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
@@ -415,9 +414,8 @@ public class EdgeCache {
             }
             stored = null; // decoded from the gzip for a client that accepts neither (IdentityBodies)
         }
-        Set<String> tags = tagsOf(headers);
         long age = Math.max(0, CachePolicy.seconds(headers.get("Age")));
-        return new EdgeEntry(status, List.copyOf(kept), stored, identity.length, gzip, br, headers.get("ETag"), Set.copyOf(tags),
+        return new EdgeEntry(status, List.copyOf(kept), stored, identity.length, gzip, br, headers.get("ETag"), tags,
                 System.currentTimeMillis(), age, ttlMillis, policy.staleAfterPurgeMillis(headers),
                 policy.staleIfErrorMillis(headers), InvalidationStamp.valid(stamp), 0);
     }
@@ -426,7 +424,7 @@ public class EdgeCache {
     private Set<String> tagsOf(MultiMap headers) {
         String surrogateKeys = headers.get(config.surrogateKeyHeader());
         return surrogateKeys == null || surrogateKeys.isBlank() ? Set.of()
-                : new LinkedHashSet<>(Arrays.asList(surrogateKeys.trim().split("\\s+")));
+                : Set.copyOf(Arrays.asList(surrogateKeys.trim().split("\\s+")));
     }
 
     private static byte[] gzip(byte[] identity) {
@@ -469,6 +467,8 @@ public class EdgeCache {
         final Promise<EdgeEntry> promise;
         /** How far the answer's service had applied the invalidation stream (null: not stamped). */
         String stamp;
+        /** The answer's surrogate keys, read once from its headers. */
+        Set<String> tags;
         int status;
         MultiMap headers;
         long ttlMillis;
@@ -493,7 +493,8 @@ public class EdgeCache {
             }
             this.status = status;
             this.stamp = headers.get(InvalidationStamp.HEADER);
-            if (purges.purgedSince(purgesBefore, stamp, tagsOf(headers))) {
+            this.tags = tagsOf(headers);
+            if (purges.purgedSince(purgesBefore, stamp, tags)) {
                 // its service answered before applying a purge of one of its tags (or one ran since the fill began):
                 // store() would refuse it, so it is neither copied nor compressed. After a write, the hot entries'
                 // refreshes reach the service before it applied the event, again and again until it has: each of
@@ -522,7 +523,7 @@ public class EdgeCache {
             }
             settled = true;
             byte[] identity = body.getBytes();
-            vertx.executeBlocking(() -> entry(status, headers, identity, ttlMillis, stamp), false).onComplete(built -> {
+            vertx.executeBlocking(() -> entry(status, headers, tags, identity, ttlMillis, stamp), false).onComplete(built -> {
                 EdgeEntry entry = built.succeeded() ? built.result() : null;
                 if (built.failed()) {
                     LOG.warnf("Edge cache entry for %s not stored: %s", key, built.cause().toString());
