@@ -22,6 +22,7 @@ import com.motoroctane.admin.support.CatalogTest;
 import com.motoroctane.admin.support.AdminTestResource;
 import com.motoroctane.admin.support.Streams;
 import com.motoroctane.admin.faults.FaultPoints;
+import com.motoroctane.common.cache.Tags;
 import com.motoroctane.common.events.InvalidationEvent;
 import com.motoroctane.devstack.test.DevstackTestResource;
 
@@ -274,6 +275,29 @@ class CatalogWriteTests extends CatalogTest {
 
         as("admin").body(Map.of("status", "inactive")).patch("/api/models/" + modelId).then().statusCode(200);
         assertTrue(lastEventTags().containsAll(List.of("model:" + modelId, "variants")), lastEventTags().toString());
+    }
+
+    /**
+     * A brand's or model's own write names its own-fields tag (common {@code Tags.own}: what a comparison of
+     * given variants carries); a variant's write names its parents' tags but not their own-fields tags.
+     */
+    @Test
+    void onlyABrandOrModelsOwnWriteNamesItsOwnFieldsTag() throws Exception {
+        String brandId = brand();
+        String modelId = model(brandId);
+        String variantId = variant(brandId, modelId);
+        as("admin").body(Map.of("price", 655000)).patch("/api/variants/" + variantId).then().statusCode(200);
+        List<String> variantWrite = lastEventTags();
+        assertTrue(variantWrite.containsAll(List.of("variant:" + variantId, "model:" + modelId, "brand:" + brandId)),
+                variantWrite.toString());
+        assertFalse(variantWrite.contains(Tags.modelOwn(modelId)) || variantWrite.contains(Tags.brandOwn(brandId)),
+                variantWrite.toString());
+
+        as("admin").body(Map.of("description", "a new description")).patch("/api/models/" + modelId).then().statusCode(200);
+        assertTrue(lastEventTags().containsAll(List.of("model:" + modelId, "model-own:" + modelId)), lastEventTags().toString());
+        assertFalse(lastEventTags().contains(Tags.brandOwn(brandId)), "a model's write leaves its brand's own fields");
+        as("admin").body(Map.of("summary", "a new summary")).patch("/api/brands/" + brandId).then().statusCode(200);
+        assertTrue(lastEventTags().containsAll(List.of("brand:" + brandId, "brand-own:" + brandId)), lastEventTags().toString());
     }
 
     @ConfigProperty(name = "devstack.redis.port")

@@ -3,6 +3,8 @@ package com.motoroctane.compare;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -62,5 +64,41 @@ class InvalidationTests {
         assertEquals("MISS", after.header("X-Cache"));
         assertEquals(List.of(815_000, 820_000), after.jsonPath().getList("items.price"));
         given().get(unrelated).then().statusCode(200).header("X-Cache", "HIT");
+    }
+
+    /**
+     * A comparison of given variants shows its models' own fields only (common {@code Tags.own}): a write of a
+     * sibling variant keeps it, while the models form, whose cheapest variant the write can change, is refreshed.
+     */
+    @Test
+    void aSiblingsPriceEditKeepsTheComparisonOfGivenVariantsAndRefreshesTheOneByModels() {
+        String r = Admin.word();
+        String brand = Admin.brand("Sib " + r);
+        String otherBrand = Admin.brand("Far " + r);
+        String m1 = Admin.model(brand, "Sib " + r, "Sedan");
+        String m2 = Admin.model(otherBrand, "Far " + r, "Sedan");
+        String cheap = Admin.variant(brand, m1, "Base", 900_000, Map.of("fuelType", "Petrol"));
+        String dear = Admin.variant(brand, m1, "Top", 950_000, Map.of("fuelType", "Petrol"));
+        String other = Admin.variant(otherBrand, m2, "Base", 910_000, Map.of("fuelType", "Petrol"));
+        Events.settled();
+        String byVariants = "/api/compare?variants=" + cheap + "," + other;
+        String byModels = "/api/compare?models=" + m1 + "," + m2;
+        Response variantsForm = given().get(byVariants);
+        variantsForm.then().statusCode(200).header("X-Cache", "MISS");
+        List<String> variantsTags = List.of(variantsForm.header("Surrogate-Key").split(" "));
+        assertTrue(variantsTags.containsAll(List.of("variant:" + cheap, "model-own:" + m1, "brand-own:" + brand)), variantsTags.toString());
+        assertFalse(variantsTags.contains("model:" + m1) || variantsTags.contains("brand:" + brand), variantsTags.toString());
+        Response modelsForm = given().get(byModels);
+        // the models form stands for the same two variants: the same comparison entry, answered with the tags of
+        // what it resolved through
+        modelsForm.then().statusCode(200).header("X-Cache", "HIT").body("items.variant.id", equalTo(List.of(cheap, other)));
+        assertTrue(List.of(modelsForm.header("Surrogate-Key").split(" ")).containsAll(List.of("model:" + m1, "model:" + m2,
+                "model-own:" + m1, "variant:" + cheap)), modelsForm.header("Surrogate-Key"));
+
+        Admin.patch("variants", dear, Map.of("price", 850_000));
+        Events.appliedByCatalog(ConfigProvider.getConfig().getValue("test.catalog.url", String.class));
+        Poll.until("the models form resolves to the new cheapest variant", () -> given().get(byModels),
+                res -> res.statusCode() == 200 && List.of(dear, other).equals(res.jsonPath().getList("items.variant.id")));
+        given().get(byVariants).then().statusCode(200).header("X-Cache", "HIT").body("items.price", equalTo(List.of(900_000, 910_000)));
     }
 }

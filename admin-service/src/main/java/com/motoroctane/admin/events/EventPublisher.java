@@ -95,7 +95,7 @@ public class EventPublisher {
         public Change id(String entityName, String id) {
             if (id != null) {
                 ids.add(id);
-                keys.add(Tags.of(entityName, id));
+                keys.addAll(Tags.written(entityName, id));
                 if (Tags.BRAND.equals(entityName)) {
                     brandIds.add(id);
                 } else if (Tags.MODEL.equals(entityName)) {

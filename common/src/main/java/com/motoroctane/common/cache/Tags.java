@@ -20,6 +20,11 @@ import com.motoroctane.common.events.InvalidationEvent;
  * <p>Two refinements keep a frequent write from emptying every cache of a kind (a price edit used to evict
  * every variant list, every model list and every search):
  * <ul>
+ *   <li>{@link #own(String, String) own(entity, id)}, e.g. {@code model-own:m1}: on an answer that shows a brand's or
+ *       model's own fields (name, slug, logo, image, status) and nothing its children decide (prices, variant
+ *       lists). Named by writes of that brand or model itself ({@link #written}), never by its variants' writes,
+ *       which name {@code model:<id>} and {@code brand:<id>}: a comparison of two variants keeps its entry when a
+ *       sibling variant's price changes.</li>
  *   <li>{@link #byPrice(String) byPrice(list)}, e.g. {@code variants:price}: on every list of that kind whose
  *       order or membership depends on prices of items it may not show (sorted by price, or a price band).
  *       A variant update that changes the price and nothing else that shapes lists names these instead of
@@ -104,6 +109,33 @@ public final class Tags {
 
     public static String media(String sha256) {
         return of(MEDIA, sha256);
+    }
+
+    /**
+     * {@code <entity>-own:<id>}: the tag of an answer that depends on a brand's or model's own fields only (see the
+     * class comment); {@code entity} is {@link #BRAND} or {@link #MODEL}.
+     */
+    public static String own(String entity, String id) {
+        if (!BRAND.equals(entity) && !MODEL.equals(entity)) {
+            throw new IllegalArgumentException("only a brand or a model has an own-fields tag, not " + entity);
+        }
+        return entity + "-own:" + id;
+    }
+
+    public static String brandOwn(String id) {
+        return own(BRAND, id);
+    }
+
+    public static String modelOwn(String id) {
+        return own(MODEL, id);
+    }
+
+    /**
+     * The tags a write of the document {@code entity}/{@code id} itself names (created, updated, deleted, also by
+     * a cascade): its own tag and, for a brand or a model, its {@link #own own-fields tag}.
+     */
+    public static List<String> written(String entity, String id) {
+        return BRAND.equals(entity) || MODEL.equals(entity) ? List.of(of(entity, id), own(entity, id)) : List.of(of(entity, id));
     }
 
     /** Lists of {@code list} ordered or filtered by price (a model's: its starting price): {@code <list>:price}. */

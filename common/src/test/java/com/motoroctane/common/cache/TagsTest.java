@@ -1,6 +1,7 @@
 package com.motoroctane.common.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,17 @@ class TagsTest {
         assertEquals("variant:v1", Tags.variant("v1"));
         assertEquals("comparison:c1", Tags.comparison("c1"));
         assertEquals("variant:v1", Tags.of("variant", "v1"));
+    }
+
+    @Test
+    void aBrandOrModelWriteNamesItsOwnFieldsTagAVariantWriteDoesNot() {
+        assertEquals("brand-own:b1", Tags.brandOwn("b1"));
+        assertEquals("model-own:m1", Tags.modelOwn("m1"));
+        assertEquals(List.of("brand:b1", "brand-own:b1"), Tags.written("brand", "b1"));
+        assertEquals(List.of("model:m1", "model-own:m1"), Tags.written("model", "m1"));
+        assertEquals(List.of("variant:v1"), Tags.written("variant", "v1"));
+        assertEquals(List.of("comparison:c1"), Tags.written("comparison", "c1"));
+        assertThrows(IllegalArgumentException.class, () -> Tags.own("variant", "v1"));
     }
 
     @Test

@@ -93,12 +93,12 @@ public class CompareResource {
         CompareParams.Selection selection = params.selection();
         boolean onlyDifferences = params.onlyDifferences();
         if (!selection.byModels()) {
-            return compareVariants(selection.ids(), onlyDifferences, headers, CompareParams.VARIANTS);
+            return compareVariants(selection.ids(), onlyDifferences, headers, CompareParams.VARIANTS, null);
         }
         StringBuilder canonical = new StringBuilder("models=").append(String.join(",", selection.ids()));
         new TreeMap<>(selection.overrides()).forEach((m, v) -> canonical.append("&variant.").append(m).append('=').append(v));
         return resolved(canonical.toString(), () -> resolver.models(selection.ids(), selection.overrides()))
-                .flatMap(ids -> compareVariants(ids, onlyDifferences, headers, CompareParams.MODELS));
+                .flatMap(r -> compareVariants(r.ids(), onlyDifferences, headers, CompareParams.MODELS, r.tags()));
     }
 
     @GET
@@ -113,7 +113,7 @@ public class CompareResource {
         List<String> parts = CompareParams.slugParts(slugs, config.items().maxSlugPathLength());
         boolean onlyDifferences = params(uri).onlyDifferences();
         return resolved("slug=" + slugs, () -> resolver.slugs(parts))
-                .flatMap(ids -> compareVariants(ids, onlyDifferences, headers, "slug"));
+                .flatMap(r -> compareVariants(r.ids(), onlyDifferences, headers, "slug", r.tags()));
     }
 
     @GET
@@ -132,7 +132,13 @@ public class CompareResource {
                 () -> alternatives.build(variant, limit));
     }
 
-    private Uni<Response> compareVariants(List<String> requested, boolean onlyDifferences, HttpHeaders headers, String parameter) {
+    /**
+     * The comparison of {@code requested}, cached once per set of variants; {@code resolutionTags} (models and slug
+     * forms) are added to its answer's tags, since which variants such a request stands for can change while the
+     * comparison of those variants does not.
+     */
+    private Uni<Response> compareVariants(List<String> requested, boolean onlyDifferences, HttpHeaders headers, String parameter,
+                                          String resolutionTags) {
         List<String> canonical = requested.stream().sorted().toList();
         String key = serving.key(COMPARISONS, String.join(",", canonical) + "&onlyDifferences=" + onlyDifferences);
         int ttl = config.ttl().comparisons();
@@ -141,8 +147,22 @@ public class CompareResource {
             trending.recordFromTags(served.response().surrogateKeys());
             registry.counter("compare.comparisons.served", "source", served.source().name().toLowerCase(java.util.Locale.ROOT),
                     "items", String.valueOf(requested.size())).increment();
-            return order == null ? served : reordered(served, order);
+            ResponseCache.Served answered = order == null ? served : reordered(served, order);
+            return resolutionTags == null ? answered : withTags(answered, resolutionTags);
         });
+    }
+
+    /** The entry answered with {@code more} tags after its own (each once). */
+    private static ResponseCache.Served withTags(ResponseCache.Served served, String more) {
+        CachedResponse entry = served.response();
+        java.util.Set<String> tags = new java.util.LinkedHashSet<>();
+        for (String keys : new String[] {entry.surrogateKeys(), more}) {
+            if (keys != null && !keys.isBlank()) {
+                tags.addAll(List.of(keys.trim().split(" +")));
+            }
+        }
+        return new ResponseCache.Served(new CachedResponse(entry.body(), entry.etag(), String.join(" ", tags),
+                entry.createdAtMillis(), entry.ttlSeconds()), served.source());
     }
 
     /** The cached entry with its items in the order asked; the ETag names the order, so each order validates alone. */
@@ -160,8 +180,12 @@ public class CompareResource {
         }
     }
 
+    /** What a models or slug request stands for: its variant ids and the tags that can change them. */
+    private record Resolution(List<String> ids, String tags) {
+    }
+
     /** Variant ids a models or slug request stands for, cached under {@code resolve} so it also works from cache alone. */
-    private Uni<List<String>> resolved(String canonical, java.util.function.Supplier<Resolver.Resolved> resolve) {
+    private Uni<Resolution> resolved(String canonical, java.util.function.Supplier<Resolver.Resolved> resolve) {
         return serving.served(serving.key(RESOLUTIONS, canonical), config.ttl().resolutions(), () -> {
             Resolver.Resolved r = resolve.get();
             try {
@@ -178,7 +202,7 @@ public class CompareResource {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("cached resolution is not JSON", e);
             }
-            return ids;
+            return new Resolution(ids, served.response().surrogateKeys());
         });
     }
 

@@ -36,7 +36,10 @@ public class Comparisons {
         this.json = json;
     }
 
-    /** A built comparison: the JSON body and every member's tags (variant, model, brand; never a list name). */
+    /**
+     * A built comparison: the JSON body and every member's tags (variant, its model's and brand's own fields; never
+     * a list name).
+     */
     public record Built(byte[] body, Set<String> tags) {
     }
 
@@ -61,9 +64,11 @@ public class Comparisons {
                 // by?ids shows only variants whose model and brand are visible; this is a write racing the read
                 throw Problems.notFound("Variant", variant.path("id").asText(), parameter);
             }
+            // what a built comparison shows of a model or brand is its own fields (name, slug, image, logo), never
+            // what its other variants decide: a sibling variant's write leaves it (Tags.own)
             tags.add(Tags.variant(variant.path("id").asText()));
-            tags.add(Tags.model(modelId));
-            tags.add(Tags.brand(brandId));
+            tags.add(Tags.modelOwn(modelId));
+            tags.add(Tags.brandOwn(brandId));
             items.add(item(variant, model, brand));
             documents.add(json.convertValue(variant, DOCUMENT));
         }

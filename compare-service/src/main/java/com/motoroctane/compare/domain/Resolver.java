@@ -29,7 +29,10 @@ public class Resolver {
         this.catalog = catalog;
     }
 
-    /** The variant ids, in the order asked, and the tags whose change can change them. */
+    /**
+     * The variant ids, in the order asked, and the tags whose change can change them: the answer of a models or slug
+     * request carries these besides the comparison's own.
+     */
     public record Resolved(List<String> variantIds, Set<String> tags) {
     }
 
@@ -43,8 +46,10 @@ public class Resolver {
                 // a slug resolves at /api/models/{idOrSlug} too; this form takes ids only
                 throw Problems.notFound("Model", modelId, "models");
             }
+            // the model's variants decide its cheapest (model:<id>, named by every write of one of them); its
+            // brand only whether it is shown (the brand's own status)
             tags.add(Tags.model(modelId));
-            tags.add(Tags.brand(model.path("brandId").asText()));
+            tags.add(Tags.brandOwn(model.path("brandId").asText()));
             variantIds.add(variantOf(modelId, picks.get(modelId)));
         }
         return new Resolved(variantIds, tags);

@@ -42,7 +42,8 @@ public class TrendingCounter {
     /** Pairs held while Redis is unreachable; beyond it a failed batch is dropped rather than kept. */
     static final int MAX_PENDING = 10_000;
     private static final Logger LOG = Logger.getLogger(TrendingCounter.class);
-    private static final String MODEL_TAG = Tags.MODEL + ':';
+    /** Every comparison carries its models' own-fields tags (and the models and slug forms their model tags too). */
+    private static final String MODEL_TAG = Tags.modelOwn("");
 
     private final AtomicReference<Map<String, LongAdder>> pending = new AtomicReference<>(new ConcurrentHashMap<>());
     private final Map<String, Integer> flushesPerBucket = new ConcurrentHashMap<>();
