@@ -578,6 +578,23 @@ http {{
             out[label]["ratio_to_nginx"] = lib.ratio(out[label]["rps"], base)
         return out
 
+    def warm_up(self, requests_file):
+        """The mix through the gateway, not measured, in windows until the rate is steady (two windows in a row
+        within 10 %) or --warmup seconds have passed: on two cores the services' JIT compiles for minutes under
+        load (a restarted platform served the mix at a few hundred req/s, then climbed window by window), and a
+        figure taken before that measures the compiler, not the platform."""
+        window = 2 if self.quick else 10
+        budget = self.args.warmup if self.args.warmup is not None else (6 if self.quick else 120)
+        rates = []
+        say(f"warm-up: the mix through the gateway in {window} s windows until steady (±10 %) or {budget} s, not measured")
+        while True:
+            rates.append(round(self.wrk(GW, 64, window, requests_file=requests_file, label=f"warm-up window {len(rates) + 1}")["rps"]))
+            self.commands.pop()
+            say(f"  warm-up window {len(rates)}: {rates[-1]:,} req/s")
+            if lib.steady(rates) or len(rates) * window >= budget:
+                break
+        return {"window_s": window, "budget_s": budget, "windows_rps": rates, "steady": lib.steady(rates)}
+
     def mix(self):
         c = 64
         out = {}
@@ -823,10 +840,7 @@ http {{
             self.mix_nginx_file = self.write_requests(
                 "mix-nginx.requests", [line for line in nginx_lines if line[1] in self.snapshotted])
         try:
-            say("warm-up: the mix through the gateway, not measured")
-            self.wrk(GW, 64, 2 if self.quick else 10, requests_file=self.write_requests("mix.requests", lines),
-                     label="warm-up")
-            self.commands.pop()
+            self.results["warmup"] = self.warm_up(self.write_requests("mix.requests", lines))
             for i, name in enumerate(scenarios):
                 say(f"[{i + 1}/{len(scenarios)}] {name}")
                 self.results["scenarios"][name] = getattr(self, name)()
@@ -984,6 +998,11 @@ def markdown(r):
            f"{m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB, {m['jdk_runtime'] or m['jdk']}, wrk {m['wrk']}, nginx {m['nginx']}; "
            f"load generator on the same machine; load average at start {m['load_average_at_start']:.1f}; "
            f"{r['duration_s']} s per wrk run; took {r['took_s']} s. JSON twin: same name, `.json`.", ""]
+    w = r.get("warmup")
+    if w:
+        out += [f"Warm-up (the mix through the gateway, not measured) in {w['window_s']} s windows: "
+                + ", ".join(f"{x:,}" for x in w["windows_rps"]) + " req/s — "
+                + ("steady (last two within 10 %)." if w["steady"] else f"**not steady** within its {w['budget_s']} s budget."), ""]
     out += ["## Summary", ""] + short_table(r) + [""]
     out += ["## Targets (issue 11)", "", "| scenario | target | value | verdict |", "|---|---|---|---|"]
     for t in r["targets"]:
@@ -1156,6 +1175,8 @@ def main():
     ap.add_argument("--scale", action="store_true", help="the 200,000-variant catalogue (bin/platform seeds it)")
     ap.add_argument("--quick", action="store_true", help="seconds per run instead of a measurement: for trying it out")
     ap.add_argument("--duration", type=int, help="seconds per wrk run (default 15, --quick 3)")
+    ap.add_argument("--warmup", type=int, metavar="SECONDS",
+                    help="longest warm-up before the scenarios (default 120, --quick 6; it ends sooner once the mix's rate is steady)")
     ap.add_argument("--jfr", action="store_true", help="record JFR on the gateway during mix and summarise it")
     ap.add_argument("--out", default=os.path.join(HERE, "results"), help="where the result files go")
     ap.add_argument("--render", metavar="JSON", help="only rewrite the Markdown of an earlier result's JSON")

@@ -218,6 +218,14 @@ def request_line(method, path, headers=None, body=""):
 # ---------------------------------------------------------------- latency from a list of samples
 
 
+def steady(rates, tolerance=0.10):
+    """Whether a warm-up has reached steady state: at least two windows, the last within `tolerance` (relative)
+    of the one before it. A JIT still compiling, or caches still filling, show as a rate that keeps moving."""
+    if len(rates) < 2 or not rates[-2]:
+        return False
+    return abs(rates[-1] - rates[-2]) / rates[-2] <= tolerance
+
+
 def percentile(values, p):
     """Nearest-rank percentile of a list of numbers (None when empty)."""
     if not values:

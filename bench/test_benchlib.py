@@ -119,6 +119,17 @@ class Mix(unittest.TestCase):
             lib.request_line("GET", "/a|b")
 
 
+class WarmUp(unittest.TestCase):
+    def test_steady_once_two_windows_in_a_row_agree(self):
+        self.assertFalse(lib.steady([]))
+        self.assertFalse(lib.steady([2500]), "one window says nothing of a trend")
+        self.assertFalse(lib.steady([214, 679, 1430, 2500]), "still climbing")
+        self.assertTrue(lib.steady([214, 2500, 2700]))
+        self.assertTrue(lib.steady([3000, 2750]), "a dip within 10 %")
+        self.assertFalse(lib.steady([3000, 2600]))
+        self.assertFalse(lib.steady([0, 0]), "nothing served is not steady")
+
+
 class Targets(unittest.TestCase):
     def test_met_missed_and_unmeasured(self):
         self.assertTrue(lib.target("x", 0.6, 0.5, ">=")["met"])
