@@ -24,6 +24,13 @@ public record CachedResponse(byte[] body, String etag, String surrogateKeys, lon
         return surrogateKeys.isBlank() ? java.util.List.of() : java.util.List.of(surrogateKeys.split(" "));
     }
 
+    /** The same entry carrying {@code more} tags after its own, each once (an answer that depends on more than it). */
+    public CachedResponse withTags(java.util.Collection<String> more) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(tags());
+        all.addAll(more);
+        return new CachedResponse(body, etag, String.join(" ", all), createdAtMillis, ttlSeconds);
+    }
+
     public long ageMillis(long now) {
         return now - createdAtMillis;
     }

@@ -34,6 +34,19 @@ class CachedResponseTest {
     }
 
     @Test
+    void moreTagsFollowTheEntrysOwnEachOnceAndNothingElseChanges() {
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        CachedResponse entry = new CachedResponse(body, "\"e\"", "variant:v1 model-own:m1", 1_700_000_000_000L, 7200);
+        CachedResponse more = entry.withTags(List.of("model:m1", "model-own:m1"));
+        assertEquals(List.of("variant:v1", "model-own:m1", "model:m1"), more.tags());
+        assertArrayEquals(body, more.body());
+        assertEquals("\"e\"", more.etag());
+        assertEquals(1_700_000_000_000L, more.createdAtMillis());
+        assertEquals(7200, more.ttlSeconds());
+        assertEquals(List.of("model:m1"), CachedResponse.of(body, "", 60, null).withTags(List.of("model:m1")).tags());
+    }
+
+    @Test
     void foreignBlobsAreRefused() {
         assertNull(CachedResponse.decode(null));
         assertNull(CachedResponse.decode("{\"data\":[]}".getBytes(StandardCharsets.UTF_8)), "no header line");

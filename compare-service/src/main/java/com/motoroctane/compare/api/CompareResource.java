@@ -138,7 +138,7 @@ public class CompareResource {
      * comparison of those variants does not.
      */
     private Uni<Response> compareVariants(List<String> requested, boolean onlyDifferences, HttpHeaders headers, String parameter,
-                                          String resolutionTags) {
+                                          List<String> resolutionTags) {
         List<String> canonical = requested.stream().sorted().toList();
         String key = serving.key(COMPARISONS, String.join(",", canonical) + "&onlyDifferences=" + onlyDifferences);
         int ttl = config.ttl().comparisons();
@@ -148,21 +148,9 @@ public class CompareResource {
             registry.counter("compare.comparisons.served", "source", served.source().name().toLowerCase(java.util.Locale.ROOT),
                     "items", String.valueOf(requested.size())).increment();
             ResponseCache.Served answered = order == null ? served : reordered(served, order);
-            return resolutionTags == null ? answered : withTags(answered, resolutionTags);
+            return resolutionTags == null ? answered
+                    : new ResponseCache.Served(answered.response().withTags(resolutionTags), answered.source());
         });
-    }
-
-    /** The entry answered with {@code more} tags after its own (each once). */
-    private static ResponseCache.Served withTags(ResponseCache.Served served, String more) {
-        CachedResponse entry = served.response();
-        java.util.Set<String> tags = new java.util.LinkedHashSet<>();
-        for (String keys : new String[] {entry.surrogateKeys(), more}) {
-            if (keys != null && !keys.isBlank()) {
-                tags.addAll(List.of(keys.trim().split(" +")));
-            }
-        }
-        return new ResponseCache.Served(new CachedResponse(entry.body(), entry.etag(), String.join(" ", tags),
-                entry.createdAtMillis(), entry.ttlSeconds()), served.source());
     }
 
     /** The cached entry with its items in the order asked; the ETag names the order, so each order validates alone. */
@@ -181,7 +169,7 @@ public class CompareResource {
     }
 
     /** What a models or slug request stands for: its variant ids and the tags that can change them. */
-    private record Resolution(List<String> ids, String tags) {
+    private record Resolution(List<String> ids, List<String> tags) {
     }
 
     /** Variant ids a models or slug request stands for, cached under {@code resolve} so it also works from cache alone. */
@@ -202,7 +190,7 @@ public class CompareResource {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("cached resolution is not JSON", e);
             }
-            return new Resolution(ids, served.response().surrogateKeys());
+            return new Resolution(ids, served.response().tags());
         });
     }
 
