@@ -17,14 +17,56 @@ public final class InvalidationStamp {
     }
 
     /**
+     * A stream id read once: where in the stream an event (or a service's answer) stands. For whoever compares one
+     * id with many (the gateway's purge log compares each fill's stamp with every recent purge).
+     */
+    public record Position(long time, long sequence) implements Comparable<Position> {
+
+        /** {@code id} read, or null when it is not {@code <ms>-<seq>} (or {@code <ms>}). Throws nothing. */
+        public static Position of(String id) {
+            if (id == null || id.isEmpty() || id.length() > 41) {
+                return null;
+            }
+            int dash = id.indexOf('-');
+            long time = digits(id, 0, dash < 0 ? id.length() : dash);
+            long sequence = dash < 0 ? 0 : digits(id, dash + 1, id.length());
+            return time < 0 || sequence < 0 ? null : new Position(time, sequence);
+        }
+
+        /** Whether an answer at this position was begun before its service applied the event at {@code event}. */
+        public boolean before(Position event) {
+            return compareTo(event) < 0;
+        }
+
+        @Override
+        public int compareTo(Position other) {
+            int byTime = Long.compare(time, other.time);
+            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+        }
+
+        /** The decimal number in {@code id[from, to)}, or -1 when it is empty, not all digits or beyond a long. */
+        private static long digits(String id, int from, int to) {
+            if (from >= to || to - from > 19) {
+                return -1;
+            }
+            long value = 0;
+            for (int i = from; i < to; i++) {
+                char c = id.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                value = value * 10 + (c - '0');
+            }
+            return value; // 19 digits can pass Long.MAX_VALUE: it wraps negative and is refused
+        }
+    }
+
+    /**
      * Orders two stream ids; an id that is not {@code <ms>-<seq>} (or {@code <ms>}) throws
      * {@link IllegalArgumentException}.
      */
     public static int compare(String a, String b) {
-        long[] x = parse(a);
-        long[] y = parse(b);
-        int byTime = Long.compare(x[0], y[0]);
-        return byTime != 0 ? byTime : Long.compare(x[1], y[1]);
+        return parse(a).compareTo(parse(b));
     }
 
     /**
@@ -32,10 +74,8 @@ public final class InvalidationStamp {
      * An unreadable stamp counts as before: the answer may be as old as anything.
      */
     public static boolean before(String stamp, String streamId) {
-        if (!valid(stamp)) {
-            return true;
-        }
-        return compare(stamp, streamId) < 0;
+        Position answer = Position.of(stamp);
+        return answer == null || answer.before(parse(streamId));
     }
 
     /**
@@ -44,33 +84,20 @@ public final class InvalidationStamp {
      * neither is known.
      */
     public static java.time.Instant publishedAt(String streamId, java.time.Instant at) {
-        return valid(streamId) ? java.time.Instant.ofEpochMilli(parse(streamId)[0]) : at;
+        Position position = Position.of(streamId);
+        return position != null ? java.time.Instant.ofEpochMilli(position.time()) : at;
     }
 
     /** Whether {@code id} reads as a stream id. */
     public static boolean valid(String id) {
-        try {
-            parse(id);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return Position.of(id) != null;
     }
 
-    private static long[] parse(String id) {
-        if (id == null || id.isEmpty() || id.length() > 41) {
+    private static Position parse(String id) {
+        Position position = Position.of(id);
+        if (position == null) {
             throw new IllegalArgumentException("not a stream id: " + id);
         }
-        int dash = id.indexOf('-');
-        try {
-            long time = Long.parseLong(dash < 0 ? id : id.substring(0, dash));
-            long sequence = dash < 0 ? 0 : Long.parseLong(id.substring(dash + 1));
-            if (time < 0 || sequence < 0) {
-                throw new IllegalArgumentException("not a stream id: " + id);
-            }
-            return new long[] {time, sequence};
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a stream id: " + id, e);
-        }
+        return position;
     }
 }

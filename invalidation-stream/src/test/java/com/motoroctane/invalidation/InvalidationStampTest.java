@@ -28,11 +28,25 @@ class InvalidationStampTest {
 
     @Test
     void anUnreadableStampCountsAsOlderThanAnyEvent() {
-        for (String bad : new String[] {null, "", "abc", "12-x", "-1-0", "1-2-3", "9".repeat(50)}) {
+        for (String bad : new String[] {null, "", "abc", "12-x", "-1-0", "1-2-3", "9".repeat(50), "+5-0", "1- 2",
+                "9223372036854775808-0", "1-9223372036854775808", "99999999999999999999"}) {
             assertTrue(InvalidationStamp.before(bad, "1-0"), "stamp '" + bad + "'");
             assertFalse(InvalidationStamp.valid(bad), "'" + bad + "' is no stream id");
         }
         assertThrows(IllegalArgumentException.class, () -> InvalidationStamp.compare("x", "1-0"));
+        assertTrue(InvalidationStamp.valid("9223372036854775807-9223372036854775807"), "the largest ids Redis allows");
+    }
+
+    @Test
+    void aPositionReadOnceOrdersLikeItsId() {
+        InvalidationStamp.Position early = InvalidationStamp.Position.of("999-5");
+        InvalidationStamp.Position late = InvalidationStamp.Position.of("1000-0");
+        assertEquals(new InvalidationStamp.Position(999, 5), early);
+        assertEquals(new InvalidationStamp.Position(1000, 0), InvalidationStamp.Position.of("1000"));
+        assertTrue(early.before(late));
+        assertFalse(late.before(early));
+        assertFalse(late.before(InvalidationStamp.Position.of("1000-0")), "an event's own position is not before it");
+        assertNull(InvalidationStamp.Position.of("12-x"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.Set;
 
 import com.motoroctane.invalidation.InvalidationStamp;
+import com.motoroctane.invalidation.InvalidationStamp.Position;
 
 /**
  * The recent purges, numbered, with the stream id of the event each was for (none for an operator's purge or a
@@ -17,18 +18,20 @@ import com.motoroctane.invalidation.InvalidationStamp;
  *       (the edge applied it first: the service's answer still holds the old data).</li>
  * </ul>
  * Writes elsewhere in the catalogue do not throw away every fill in flight. Bounded: a fill older than the purges
- * kept, or an answer stamped before the oldest purge kept once some were forgotten, counts as purged.
+ * kept, or an answer stamped before the oldest purge kept once some were forgotten, counts as purged. Every fill
+ * asks (up to three times) against all purges kept: stream ids are read once, when recorded, and the stamp once per
+ * question, and tags are compared only for purges that matter.
  */
 final class PurgeLog {
 
-    private record Purge(long number, String streamId, Set<String> tags) {
+    private record Purge(long number, Position event, Set<String> tags) {
     }
 
     private final int capacity;
     private final ArrayDeque<Purge> recent = new ArrayDeque<>();
     private long last;
-    /** The stream id of the newest purge forgotten (null while none with one was). */
-    private String forgottenStreamId;
+    /** The stream position of the newest purge forgotten (null while none with one was). */
+    private Position forgotten;
 
     PurgeLog(int capacity) {
         this.capacity = capacity;
@@ -47,12 +50,11 @@ final class PurgeLog {
     /** Records a purge of {@code tags} (null: everything) for the event {@code streamId} (null: none). */
     synchronized void purged(Set<String> tags, String streamId) {
         last++;
-        recent.addLast(new Purge(last, InvalidationStamp.valid(streamId) ? streamId : null, tags));
+        recent.addLast(new Purge(last, Position.of(streamId), tags));
         if (recent.size() > capacity) {
             Purge gone = recent.removeFirst();
-            if (gone.streamId() != null && (forgottenStreamId == null
-                    || InvalidationStamp.compare(gone.streamId(), forgottenStreamId) > 0)) {
-                forgottenStreamId = gone.streamId();
+            if (gone.event() != null && (forgotten == null || forgotten.before(gone.event()))) {
+                forgotten = gone.event();
             }
         }
     }
@@ -62,17 +64,17 @@ final class PurgeLog {
      * {@code stamp} by its service (null: not stamped), may hold what a purge removed.
      */
     synchronized boolean purgedSince(long since, String stamp, Set<String> tags) {
-        boolean stamped = InvalidationStamp.valid(stamp);
+        Position answer = Position.of(stamp);
         if (since != last && (recent.isEmpty() || recent.peekFirst().number() > since + 1)) {
             return true; // the purges right after it began are no longer known
         }
-        if (stamped && forgottenStreamId != null && InvalidationStamp.before(stamp, forgottenStreamId)) {
+        if (answer != null && forgotten != null && answer.before(forgotten)) {
             return true; // its service was behind events whose purges are no longer known
         }
         for (Iterator<Purge> it = recent.descendingIterator(); it.hasNext(); ) {
             Purge purge = it.next();
-            boolean ordered = stamped && purge.streamId() != null; // the stamp tells whether it was applied
-            boolean applied = ordered && !InvalidationStamp.before(stamp, purge.streamId());
+            boolean ordered = answer != null && purge.event() != null; // the stamp tells whether it was applied
+            boolean applied = ordered && !answer.before(purge.event());
             boolean matters = purge.number() > since ? !applied : ordered && !applied;
             if (matters && (purge.tags() == null || !Collections.disjoint(purge.tags(), tags))) {
                 return true;
