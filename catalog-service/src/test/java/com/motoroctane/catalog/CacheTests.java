@@ -84,7 +84,7 @@ class CacheTests {
         String brandId = given().get("/api/brands?limit=1").jsonPath().getString("data[0].id");
         given().get("/api/brands/" + brandId).then().statusCode(200)
                 .header("Cache-Control", equalTo("public, max-age=60, s-maxage=3600, stale-while-revalidate=60, stale-if-error=86400"))
-                .header("Surrogate-Key", containsString("brand:" + brandId))
+                .header("Surrogate-Key", containsString("brand-own:" + brandId)) // a detail: its own fields
                 .header("X-Cache-TTL", notNullValue());
         Response models = given().get("/api/models?brandId=" + brandId + "&limit=3");
         String keys = models.header("Surrogate-Key");

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.motoroctane.common.cache.Tags;
 import com.motoroctane.common.events.InvalidationEvent;
 import com.motoroctane.devstack.test.DevstackTestResource;
 
@@ -197,8 +198,15 @@ class VisibilityTests {
     /** What admin-service announces for a brand's status update: its tag and the lists a brand appears in. */
     private void announceStatusChange(String brandId) throws Exception {
         InvalidationEvent event = new InvalidationEvent(UUID.randomUUID().toString(), "updated", "brand", List.of(brandId),
-                List.of(brandId), List.of(), List.of("brand:" + brandId, "brands", "search", "pages", "stats"), 3, Instant.now());
+                List.of(brandId), List.of(), tags(brandId), 3, Instant.now());
         redis.stream(String.class).xadd(InvalidationEvent.STREAM, Map.of(InvalidationEvent.STREAM_FIELD, json.writeValueAsString(event)));
+    }
+
+    /** The brand's written tags (common {@code Tags.written}, as admin-service's events name them) and its lists. */
+    private static List<String> tags(String brandId) {
+        List<String> tags = new ArrayList<>(Tags.written(Tags.BRAND, brandId));
+        tags.addAll(List.of(Tags.BRANDS, Tags.SEARCH, Tags.PAGES, Tags.STATS));
+        return tags;
     }
 
     private static void awaitStatus(String url, int status) throws InterruptedException {

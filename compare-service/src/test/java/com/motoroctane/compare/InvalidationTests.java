@@ -101,4 +101,43 @@ class InvalidationTests {
                 res -> res.statusCode() == 200 && List.of(dear, other).equals(res.jsonPath().getList("items.variant.id")));
         given().get(byVariants).then().statusCode(200).header("X-Cache", "HIT").body("items.price", equalTo(List.of(900_000, 910_000)));
     }
+
+    /**
+     * catalog-service's detail answers show one document's stored fields: tagged by its own key and its parents'
+     * own-fields tags (common {@code Tags.own}), so a sibling variant's write, which names the model and brand,
+     * keeps them, while the model's own write (here: hiding it) reaches its variants' details. A model shown with
+     * its variants' aggregates keeps {@code model:<id>}.
+     */
+    @Test
+    void catalogDetailsFollowTheirOwnAndTheirParentsWritesNotTheirSiblings() {
+        String catalog = ConfigProvider.getConfig().getValue("test.catalog.url", String.class);
+        String r = Admin.word();
+        String brand = Admin.brand("Det " + r);
+        String m1 = Admin.model(brand, "Det " + r, "Sedan");
+        String kept = Admin.variant(brand, m1, "Base", 700_000, Map.of("fuelType", "Petrol"));
+        String written = Admin.variant(brand, m1, "Top", 760_000, Map.of("fuelType", "Petrol"));
+        Events.appliedByCatalog(catalog);
+        String variantUrl = "/api/variants/" + kept;
+        String modelUrl = "/api/models/" + m1;
+        String priced = "/api/models/" + m1 + "?fields=name,startingPrice";
+        for (String url : List.of(variantUrl, modelUrl, priced)) {
+            given().baseUri(catalog).get(url).then().statusCode(200);
+            given().baseUri(catalog).get(url).then().statusCode(200).header("X-Cache", "HIT");
+        }
+        List<String> variantTags = List.of(given().baseUri(catalog).get(variantUrl).header("Surrogate-Key").split(" "));
+        assertEquals(List.of("variant:" + kept, "brand-own:" + brand, "model-own:" + m1), variantTags);
+        assertEquals("model-own:" + m1 + " brand-own:" + brand, given().baseUri(catalog).get(modelUrl).header("Surrogate-Key"));
+        assertTrue(given().baseUri(catalog).get(priced).header("Surrogate-Key").contains("model:" + m1));
+
+        Admin.patch("variants", written, Map.of("price", 650_000));
+        Events.appliedByCatalog(catalog);
+        given().baseUri(catalog).get(priced).then().statusCode(200).body("startingPrice", equalTo(650_000));
+        given().baseUri(catalog).get(variantUrl).then().statusCode(200).header("X-Cache", "HIT");
+        given().baseUri(catalog).get(modelUrl).then().statusCode(200).header("X-Cache", "HIT");
+
+        Admin.patch("models", m1, Map.of("status", "inactive"));
+        Events.appliedByCatalog(catalog);
+        given().baseUri(catalog).get(variantUrl).then().statusCode(404);
+        given().baseUri(catalog).get(modelUrl).then().statusCode(404);
+    }
 }

@@ -33,6 +33,14 @@ public final class Aggregates {
     private Aggregates() {
     }
 
+    /** The aggregates computed from a model's variants (the rest are its brand's own fields). */
+    static final List<String> OF_VARIANTS = List.of(STARTING_PRICE, MAX_PRICE, VARIANT_COUNT);
+
+    /** Whether any of {@code which} is computed from a model's variants. */
+    static boolean ofVariants(List<String> which) {
+        return which.stream().anyMatch(OF_VARIANTS::contains);
+    }
+
     /**
      * The stored fields to read for {@code shown}: the aggregates taken out; empty (whole documents) stays empty,
      * and a projection of aggregates only still reads the id.

@@ -103,17 +103,18 @@ public class CatalogReads {
             throw ProblemException.notFound(capitalized(listing.entity()), idOrSlug);
         }
         // a whole document stays the stored one (its ETag is its version); aggregates only when fields= names them
-        Aggregates.add(List.of(doc), Aggregates.named(listing, fields, false), summaries, store);
+        List<String> aggregates = Aggregates.named(listing, fields, false);
+        Aggregates.add(List.of(doc), aggregates, summaries, store);
         // the whole document's ETag is its version, so what a client read here is valid as If-Match at admin-service
         String etag = fields.isEmpty() && doc.get("version") instanceof Number v ? ETags.ofVersion(v.longValue()) : null;
-        SurrogateKeys keys = new SurrogateKeys().document(listing.entity(), doc);
+        SurrogateKeys keys = new SurrogateKeys().detail(listing.entity(), doc, Aggregates.ofVariants(aggregates));
         return new Rendered(json.bytes(shown(doc, fields)), keys.header(surrogateKeyBudget), etag);
     }
 
     public Rendered brandFormatted(String idOrSlug) {
         Document brand = brandOrThrow(idOrSlug);
         brand.put("formattedSummary", formattedSummary(brand));
-        return rendered(brand, new SurrogateKeys().document("brand", brand));
+        return rendered(brand, new SurrogateKeys().detail("brand", brand, false));
     }
 
     public Rendered stats() {

@@ -74,6 +74,30 @@ final class SurrogateKeys {
         return item(entity, doc);
     }
 
+    /**
+     * Tags a detail response that shows one document's stored fields (no lists, no bundle): a variant by its own
+     * key, a brand or a model by its own-fields tag ({@link Tags#own}), and each by its parents' own-fields tags.
+     * What such a response shows changes only with the document itself, and whether it is shown (a 404 once a
+     * parent is hidden or gone) only with its parents' own writes, which name those tags; a sibling's write names
+     * the parents' {@code model:}/{@code brand:} tags and leaves it alone. A model shown with aggregates of its
+     * variants ({@code showsVariants}: its price range, count) is tagged {@code model:<id>}, which they name.
+     */
+    SurrogateKeys detail(String entity, Document doc, boolean showsVariants) {
+        String id = doc.getString("id");
+        if (id != null) {
+            own.add(Tags.VARIANT.equals(entity) || (Tags.MODEL.equals(entity) && showsVariants)
+                    ? Tags.of(entity, id) : Tags.own(entity, id));
+        }
+        Tags.Parents parents = Tags.parents(entity, doc);
+        if (parents.brandId() != null && !Tags.BRAND.equals(entity)) {
+            own.add(Tags.brandOwn(parents.brandId()));
+        }
+        if (parents.modelId() != null && Tags.VARIANT.equals(entity)) {
+            own.add(Tags.modelOwn(parents.modelId()));
+        }
+        return this;
+    }
+
     /** The keys, space-separated, at most {@code budget} bytes unless the list names and own key alone are longer. */
     String header(int budget) {
         String all = join(lists, kept, own, brands, models);

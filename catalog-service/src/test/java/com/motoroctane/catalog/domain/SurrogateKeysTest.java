@@ -32,4 +32,15 @@ class SurrogateKeysTest {
         // without item tags only an event naming "models:items" (every event about a model or its variants) reaches it
         assertEquals("models models:items models:price", list().header(20));
     }
+
+    @Test
+    void aDetailIsTaggedByItselfAndItsParentsOwnFields() {
+        Document variant = new Document(Map.of("id", "v", "modelId", "m", "brandId", "b"));
+        assertEquals("variant:v brand-own:b model-own:m", new SurrogateKeys().detail(Tags.VARIANT, variant, false).header(1000));
+        Document model = new Document(Map.of("id", "m", "brandId", "b"));
+        assertEquals("model-own:m brand-own:b", new SurrogateKeys().detail(Tags.MODEL, model, false).header(1000));
+        assertEquals("model:m brand-own:b", new SurrogateKeys().detail(Tags.MODEL, model, true).header(1000),
+                "a model shown with its variants' price range or count changes with their writes");
+        assertEquals("brand-own:b", new SurrogateKeys().detail(Tags.BRAND, new Document("id", "b"), false).header(1000));
+    }
 }
