@@ -140,4 +140,50 @@ class InvalidationTests {
         given().baseUri(catalog).get(variantUrl).then().statusCode(404);
         given().baseUri(catalog).get(modelUrl).then().statusCode(404);
     }
+
+    /**
+     * compare-service keeps models' and brands' own fields and each model's cheapest variant (client.CatalogCache)
+     * until an event names them: after a sibling's price edit the models form reads only that model's cheapest
+     * variant again, a rename of the model shows in its comparison, and the brand hidden makes the models form 404.
+     */
+    @Test
+    void theCopyOfCatalogReadsFollowsTheEventsThatNameItAndNoOthers() {
+        String catalog = ConfigProvider.getConfig().getValue("test.catalog.url", String.class);
+        String r = Admin.word();
+        String brand = Admin.brand("Copy " + r);
+        String otherBrand = Admin.brand("Kept " + r);
+        String m1 = Admin.model(brand, "Copy " + r, "Sedan");
+        String m2 = Admin.model(otherBrand, "Kept " + r, "Sedan");
+        String cheap = Admin.variant(brand, m1, "Base", 600_000, Map.of("fuelType", "Petrol"));
+        String dear = Admin.variant(brand, m1, "Top", 690_000, Map.of("fuelType", "Petrol"));
+        Admin.variant(otherBrand, m2, "Base", 610_000, Map.of("fuelType", "Petrol"));
+        Events.appliedByCatalog(catalog);
+        Events.settled();
+        String byModels = "/api/compare?models=" + m1 + "," + m2;
+        given().get(byModels).then().statusCode(200).body("items.model.name", equalTo(List.of("Copy " + r, "Kept " + r)));
+
+        Admin.patch("variants", dear, Map.of("price", 680_000)); // still not the cheapest
+        Events.appliedByCatalog(catalog);
+        Events.settled();
+        double read = catalogReads("miss");
+        // its resolution is read again (the comparison of the same two variants stays cached: X-Cache HIT)
+        given().get(byModels).then().statusCode(200).body("items.variant.id.get(0)", equalTo(cheap));
+        assertEquals(1, catalogReads("miss") - read, 0.0,
+                "only the written model's cheapest variant is read again; both models' and brands' own fields are kept");
+
+        Admin.patch("models", m1, Map.of("name", "Renamed " + r));
+        Events.appliedByCatalog(catalog);
+        Events.settled();
+        given().get(byModels).then().statusCode(200).body("items.model.name", equalTo(List.of("Renamed " + r, "Kept " + r)));
+
+        Admin.patch("brands", otherBrand, Map.of("status", "inactive"));
+        Events.appliedByCatalog(catalog);
+        Events.settled();
+        given().get(byModels).then().statusCode(404).body("parameter", equalTo("models"));
+    }
+
+    private static double catalogReads(String result) {
+        return io.quarkus.arc.Arc.container().instance(io.micrometer.core.instrument.MeterRegistry.class).get()
+                .counter("compare.catalog.cache.requests", "result", result).count();
+    }
 }

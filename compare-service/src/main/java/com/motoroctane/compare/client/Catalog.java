@@ -25,10 +25,12 @@ public class Catalog {
 
     private final CatalogApi api;
     private final GuardedCalls guarded;
+    private final CatalogCache cache;
 
-    public Catalog(@RestClient CatalogApi api, GuardedCalls guarded) {
+    public Catalog(@RestClient CatalogApi api, GuardedCalls guarded, CatalogCache cache) {
         this.api = api;
         this.guarded = guarded;
+        this.cache = cache;
     }
 
     /**
@@ -49,12 +51,12 @@ public class Catalog {
 
     /** An active model by id or slug (catalog-wide), or null. */
     public JsonNode model(String idOrSlug) {
-        return orNull(() -> read("model " + idOrSlug, () -> api.model(idOrSlug, MODEL_FIELDS)));
+        return cache.model(idOrSlug, () -> orNull(() -> read("model " + idOrSlug, () -> api.model(idOrSlug, MODEL_FIELDS))));
     }
 
     /** An active brand by id or slug, or null. */
     public JsonNode brand(String idOrSlug) {
-        return orNull(() -> read("brand " + idOrSlug, () -> api.brand(idOrSlug, BRAND_FIELDS)));
+        return cache.brand(idOrSlug, () -> orNull(() -> read("brand " + idOrSlug, () -> api.brand(idOrSlug, BRAND_FIELDS))));
     }
 
     /** Every active brand (a few dozen). */
@@ -70,10 +72,12 @@ public class Catalog {
 
     /** A model's cheapest active variant (id, name, price), or null when it has none. */
     public JsonNode cheapestVariant(String modelId) {
-        JsonNode page = read("cheapest variant of " + modelId,
-                () -> api.variants(modelId, null, null, "price", 1, null, "id,name,price,modelId,brandId"));
-        JsonNode first = page.path("data").path(0);
-        return first.isMissingNode() ? null : first;
+        return cache.cheapestVariant(modelId, () -> {
+            JsonNode page = read("cheapest variant of " + modelId,
+                    () -> api.variants(modelId, null, null, "price", 1, null, "id,name,price,modelId,brandId"));
+            JsonNode first = page.path("data").path(0);
+            return first.isMissingNode() ? null : first;
+        });
     }
 
     /** Active variants priced within [min, max], cheapest first, at most {@code maxPages} pages of 100. */

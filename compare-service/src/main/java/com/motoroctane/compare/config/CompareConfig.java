@@ -19,6 +19,8 @@ public interface CompareConfig {
 
     Invalidation invalidation();
 
+    CatalogCache catalogCache();
+
     interface Items {
         /** Longest variant, model or slug id accepted; catalog-service's own limit is 200. */
         @WithDefault("200")
@@ -91,5 +93,16 @@ public interface CompareConfig {
          */
         @WithDefault("2s")
         Duration reEvictAfter();
+    }
+
+    /** compare-service's own copy of catalog-service's models, brands and cheapest variants ({@code client.CatalogCache}). */
+    interface CatalogCache {
+        /** At most this many models, brands and cheapest variants (0 = no copy: every read goes to catalog-service). */
+        @WithDefault("20000")
+        int maxEntries();
+
+        /** A copy is read again after this long even when no event named it (a safety net; events evict it). */
+        @WithDefault("10m")
+        Duration ttl();
     }
 }

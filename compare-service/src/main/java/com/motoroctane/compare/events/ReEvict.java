@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import com.motoroctane.cache.InvalidationHook;
 import com.motoroctane.cache.ResponseCache;
 import com.motoroctane.common.events.InvalidationEvent;
+import com.motoroctane.compare.client.CatalogCache;
 import com.motoroctane.compare.config.CompareConfig;
 
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -17,7 +18,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /**
  * catalog-service evicts its own cache on the same event as we do, a moment earlier or later. A comparison
  * rebuilt in between reads pre-write data from catalog-service and would keep it for its whole TTL, so every
- * event's tags are evicted a second time after {@code compare.invalidation.re-evict-after}.
+ * event's tags are evicted a second time after {@code compare.invalidation.re-evict-after}: first from the copy of
+ * catalog-service's reads ({@link CatalogCache}), then from the comparisons, so none is rebuilt from a stale copy.
  */
 @ApplicationScoped
 public class ReEvict implements InvalidationHook {
@@ -25,11 +27,13 @@ public class ReEvict implements InvalidationHook {
     private static final Logger LOG = Logger.getLogger(ReEvict.class);
 
     private final ResponseCache cache;
+    private final CatalogCache catalogCache;
     private final long delayMillis;
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
-    public ReEvict(ResponseCache cache, CompareConfig config) {
+    public ReEvict(ResponseCache cache, CatalogCache catalogCache, CompareConfig config) {
         this.cache = cache;
+        this.catalogCache = catalogCache;
         this.delayMillis = config.invalidation().reEvictAfter().toMillis();
     }
 
@@ -40,6 +44,7 @@ public class ReEvict implements InvalidationHook {
             pending.incrementAndGet();
             Infrastructure.getDefaultWorkerPool().schedule(() -> {
                 try {
+                    catalogCache.evict(again);
                     cache.evictTags(again);
                 } catch (RuntimeException e) {
                     LOG.warnf("second eviction of %s failed: %s", again, e);
