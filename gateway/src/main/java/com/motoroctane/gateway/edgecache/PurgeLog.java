@@ -24,7 +24,12 @@ import com.motoroctane.invalidation.InvalidationStamp.Position;
  */
 final class PurgeLog {
 
-    private record Purge(long number, Position event, Set<String> tags) {
+    /**
+     * {@code newest}: the latest event among this purge and every one recorded before it (an upper bound once older
+     * ones are forgotten). Events arrive in stream order, but a re-purge repeats an older one: an answer stamped at
+     * or after {@code newest} had applied them all, and the search for purges it missed ends there.
+     */
+    private record Purge(long number, Position event, Set<String> tags, Position newest) {
     }
 
     private final int capacity;
@@ -50,7 +55,10 @@ final class PurgeLog {
     /** Records a purge of {@code tags} (null: everything) for the event {@code streamId} (null: none). */
     synchronized void purged(Set<String> tags, String streamId) {
         last++;
-        recent.addLast(new Purge(last, Position.of(streamId), tags));
+        Position event = Position.of(streamId);
+        Position before = recent.isEmpty() ? forgotten : recent.peekLast().newest();
+        Position newest = before == null || (event != null && before.before(event)) ? event : before;
+        recent.addLast(new Purge(last, event, tags, newest));
         if (recent.size() > capacity) {
             Purge gone = recent.removeFirst();
             if (gone.event() != null && (forgotten == null || forgotten.before(gone.event()))) {
@@ -73,6 +81,9 @@ final class PurgeLog {
         }
         for (Iterator<Purge> it = recent.descendingIterator(); it.hasNext(); ) {
             Purge purge = it.next();
+            if (purge.number() <= since && (answer == null || purge.newest() == null || !answer.before(purge.newest()))) {
+                break; // from here back only events its service had applied (or, unstamped, none counts)
+            }
             boolean ordered = answer != null && purge.event() != null; // the stamp tells whether it was applied
             boolean applied = ordered && !answer.before(purge.event());
             boolean matters = purge.number() > since ? !applied : ordered && !applied;

@@ -71,4 +71,16 @@ class PurgeLogTest {
         assertTrue(log.purgedSince(started, "not-a-stamp", Set.of("w")) == log.purgedSince(started, null, Set.of("w")),
                 "an unreadable stamp is read as no stamp");
     }
+
+    @Test
+    void aRepurgeOfAnOlderEventDoesNotHideANewerOneTheServiceMissed() {
+        PurgeLog log = new PurgeLog(8);
+        log.purged(Set.of("model:a"), "12-0");
+        log.purged(Set.of("model:x"), "11-0"); // the re-purge of an earlier event, recorded later
+        long started = log.current();
+        assertTrue(log.purgedSince(started, "11-5", Set.of("model:a")),
+                "its service applied 11-0 but not 12-0, recorded before it");
+        assertFalse(log.purgedSince(started, "12-0", Set.of("model:a")), "it applied both");
+        assertFalse(log.purgedSince(started, "11-5", Set.of("model:b")), "neither named its tags");
+    }
 }
