@@ -122,6 +122,35 @@ class SearchAndPageTests {
                 .header("Surrogate-Key", containsString("brand:" + brand.getString("data[0].id")));
     }
 
+    /** The six other models of its body type nearest to its starting price (ties by id), as cards with names. */
+    @Test
+    void aModelPagesSimilarModelsAreTheNearestInPriceOfItsBodyType() {
+        JsonPath brand = given().get("/api/brands?limit=1").jsonPath();
+        JsonPath model = given().get("/api/models?limit=1&brandId=" + brand.getString("data[0].id")).jsonPath();
+        String id = model.getString("data[0].id");
+        JsonPath page = given().get("/api/pages/model/" + brand.getString("data[0].slug") + "/" + model.getString("data[0].slug"))
+                .then().statusCode(200).extract().jsonPath();
+        String bodyType = page.getString("model.bodyType");
+        long price = page.getLong("pricing.price");
+        List<Map<String, Object>> sameBody = new java.util.ArrayList<>();
+        String cursor = null;
+        do { // every shown model of the body type, with its starting price, through the public list
+            JsonPath list = given().queryParam("bodyType", bodyType).queryParam("limit", 100)
+                    .queryParam("fields", "id,name,startingPrice").queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .get("/api/models").then().statusCode(200).extract().jsonPath();
+            sameBody.addAll(list.getList("data"));
+            cursor = list.getString("pagination.next");
+        } while (cursor != null);
+        List<String> expected = sameBody.stream().filter(m -> !id.equals(m.get("id")) && m.get("startingPrice") != null)
+                .sorted(Comparator.comparingLong((Map<String, Object> m) -> Math.abs(((Number) m.get("startingPrice")).longValue() - price))
+                        .thenComparing(m -> (String) m.get("id")))
+                .limit(6).map(m -> (String) m.get("id")).toList();
+        assertTrue(expected.size() > 1, "the seed has several models of body type " + bodyType);
+        assertEquals(expected, page.getList("similarModels.id"));
+        assertEquals(sameBody.stream().filter(m -> expected.contains(m.get("id"))).map(m -> m.get("name")).sorted().toList(),
+                page.getList("similarModels.name").stream().sorted().toList());
+    }
+
     @Test
     void modelPageBundleHasEverythingTheModelPageShows() {
         JsonPath brand = given().get("/api/brands?limit=1").jsonPath();

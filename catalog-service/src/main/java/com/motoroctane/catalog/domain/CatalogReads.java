@@ -334,15 +334,23 @@ public class CatalogReads {
     }
 
     private List<Map<String, Object>> similarModels(Document model, ModelSummaries.Summary summary, SurrogateKeys keys) {
+        // the ids of every model of the body type (a hundred or so), the six nearest in price chosen from the
+        // in-memory price summaries, and only those six read as cards: a model page is re-rendered after every
+        // write of its variants, and reading every card of the body type was a third of its cost
         List<Document> sameBody = store.find(CatalogStore.MODELS,
                 and(eq("bodyType", model.getString("bodyType")), com.mongodb.client.model.Filters.ne("id", model.getString("id"))),
-                null, 0, CARD_FIELDS);
+                null, 0, List.of("id"));
         long price = summary == null ? 0 : summary.minPrice();
         Map<String, ModelSummaries.Summary> all = summaries.all();
-        sameBody.removeIf(m -> !all.containsKey(m.getString("id")));
-        sameBody.sort(Comparator.comparingLong((Document m) -> Math.abs(all.get(m.getString("id")).minPrice() - price))
-                .thenComparing(m -> m.getString("id")));
-        List<Document> chosen = sameBody.size() > 6 ? sameBody.subList(0, 6) : sameBody;
+        List<String> nearest = sameBody.stream().map(m -> m.getString("id")).filter(all::containsKey)
+                .sorted(Comparator.comparingLong((String id) -> Math.abs(all.get(id).minPrice() - price))
+                        .thenComparing(Comparator.naturalOrder()))
+                .limit(6).toList();
+        Map<String, Document> read = new HashMap<>();
+        for (Document m : nearest.isEmpty() ? List.<Document>of() : store.byIds(CatalogStore.MODELS, nearest, CARD_FIELDS)) {
+            read.put(m.getString("id"), m);
+        }
+        List<Document> chosen = nearest.stream().map(read::get).filter(java.util.Objects::nonNull).toList();
         Map<String, String> brandNames = brandNames(chosen.stream().map(m -> m.getString("brandId")).distinct().toList());
         List<Map<String, Object>> cards = new ArrayList<>();
         for (Document m : chosen) {
