@@ -218,12 +218,16 @@ def request_line(method, path, headers=None, body=""):
 # ---------------------------------------------------------------- latency from a list of samples
 
 
-def steady(rates, tolerance=0.10):
-    """Whether a warm-up has reached steady state: at least two windows, the last within `tolerance` (relative)
-    of the one before it. A JIT still compiling, or caches still filling, show as a rate that keeps moving."""
-    if len(rates) < 2 or not rates[-2]:
+def steady(rates, tolerance=0.05, windows=3):
+    """Whether a warm-up has reached steady state: the last `windows` windows agree within `tolerance` (the
+    fastest at most that much above the slowest). A JIT still compiling, or caches still filling, show as a rate
+    that keeps moving; two neighbouring windows within 10 % still agreed on a slope that climbed for minutes."""
+    if len(rates) < windows:
         return False
-    return abs(rates[-1] - rates[-2]) / rates[-2] <= tolerance
+    last = rates[-windows:]
+    if not min(last):
+        return False
+    return (max(last) - min(last)) / min(last) <= tolerance
 
 
 def percentile(values, p):

@@ -120,14 +120,15 @@ class Mix(unittest.TestCase):
 
 
 class WarmUp(unittest.TestCase):
-    def test_steady_once_two_windows_in_a_row_agree(self):
+    def test_steady_once_three_windows_in_a_row_agree_within_5_percent(self):
         self.assertFalse(lib.steady([]))
-        self.assertFalse(lib.steady([2500]), "one window says nothing of a trend")
+        self.assertFalse(lib.steady([2500, 2500]), "two windows say little of a trend")
         self.assertFalse(lib.steady([214, 679, 1430, 2500]), "still climbing")
-        self.assertTrue(lib.steady([214, 2500, 2700]))
-        self.assertTrue(lib.steady([3000, 2750]), "a dip within 10 %")
-        self.assertFalse(lib.steady([3000, 2600]))
-        self.assertFalse(lib.steady([0, 0]), "nothing served is not steady")
+        self.assertFalse(lib.steady([5332, 5988, 6216]), "5a8b3c4's warm-up: neighbours within 4 %, still a slope")
+        self.assertTrue(lib.steady([214, 7000, 7200, 7100]))
+        self.assertTrue(lib.steady([3000, 2900, 2880]), "a dip within 5 %")
+        self.assertFalse(lib.steady([3000, 3000, 2800]))
+        self.assertFalse(lib.steady([0, 0, 0]), "nothing served is not steady")
 
 
 class Targets(unittest.TestCase):
