@@ -62,16 +62,9 @@ public final class InvalidationStamp {
     }
 
     /**
-     * Orders two stream ids; an id that is not {@code <ms>-<seq>} (or {@code <ms>}) throws
-     * {@link IllegalArgumentException}.
-     */
-    public static int compare(String a, String b) {
-        return parse(a).compareTo(parse(b));
-    }
-
-    /**
      * Whether an answer stamped {@code stamp} was begun before its service applied the event {@code streamId}.
-     * An unreadable stamp counts as before: the answer may be as old as anything.
+     * An unreadable stamp counts as before: the answer may be as old as anything; an unreadable event id throws
+     * {@link IllegalArgumentException}.
      */
     public static boolean before(String stamp, String streamId) {
         Position answer = Position.of(stamp);

@@ -10,12 +10,16 @@ import org.junit.jupiter.api.Test;
 
 class InvalidationStampTest {
 
+    private static InvalidationStamp.Position at(String id) {
+        return InvalidationStamp.Position.of(id);
+    }
+
     @Test
     void streamIdsAreOrderedByTimeThenSequenceAsNumbersNotText() {
-        assertTrue(InvalidationStamp.compare("1700000000000-2", "1700000000000-10") < 0, "sequence 2 < 10");
-        assertTrue(InvalidationStamp.compare("999-5", "1000-0") < 0, "time 999 < 1000 though '9' > '1'");
-        assertTrue(InvalidationStamp.compare("1000-0", "1000") == 0, "a bare time is sequence 0");
-        assertTrue(InvalidationStamp.compare("1000-1", "1000-0") > 0);
+        assertTrue(at("1700000000000-2").compareTo(at("1700000000000-10")) < 0, "sequence 2 < 10");
+        assertTrue(at("999-5").compareTo(at("1000-0")) < 0, "time 999 < 1000 though '9' > '1'");
+        assertTrue(at("1000-0").compareTo(at("1000")) == 0, "a bare time is sequence 0");
+        assertTrue(at("1000-1").compareTo(at("1000-0")) > 0);
     }
 
     @Test
@@ -33,7 +37,7 @@ class InvalidationStampTest {
             assertTrue(InvalidationStamp.before(bad, "1-0"), "stamp '" + bad + "'");
             assertFalse(InvalidationStamp.valid(bad), "'" + bad + "' is no stream id");
         }
-        assertThrows(IllegalArgumentException.class, () -> InvalidationStamp.compare("x", "1-0"));
+        assertThrows(IllegalArgumentException.class, () -> InvalidationStamp.before("1-0", "x"), "an unreadable event id");
         assertTrue(InvalidationStamp.valid("9223372036854775807-9223372036854775807"), "the largest ids Redis allows");
     }
 

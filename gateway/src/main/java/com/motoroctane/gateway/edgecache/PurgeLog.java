@@ -19,8 +19,9 @@ import com.motoroctane.invalidation.InvalidationStamp.Position;
  * </ul>
  * Writes elsewhere in the catalogue do not throw away every fill in flight. Bounded: a fill older than the purges
  * kept, or an answer stamped before the oldest purge kept once some were forgotten, counts as purged. Every fill
- * asks (up to three times) against all purges kept: stream ids are read once, when recorded, and the stamp once per
- * question, and tags are compared only for purges that matter.
+ * asks up to three times: stream ids are read once, when recorded, the stamp once per question, the search goes
+ * back from the newest purge only as far as the answer may have missed one, and tags are compared only for purges
+ * that matter.
  */
 final class PurgeLog {
 
