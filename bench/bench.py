@@ -433,11 +433,12 @@ class Bench:
         for i, cat in enumerate(plan):
             if cat == "write":
                 v = variants[writes % min(len(variants), 50)]
-                price = int(v["price"]) + (1 if writes % 2 == 0 else 0)
                 writes += 1
+                # a new price every time it is sent (bench.lua's ${bump:N}): a write of the price already stored
+                # changes nothing, and admin-service neither applies nor announces it
                 lines.append(("PATCH", f"/api/variants/{v['id']}",
                               {"Authorization": "Bearer " + token, "Content-Type": "application/json", "If-Match": "*"},
-                              json.dumps({"price": price})))
+                              '{"price": ${bump:%d}}' % int(v["price"])))
             elif cat == "revalidate":
                 revalidate_at.append(len(lines))
                 lines.append(None)

@@ -4,6 +4,10 @@
 --   BENCH_DELAY_MS  mean pause before each request of a connection (0: none); spread 0..2x so 10,000
 --                   connections do not fire together
 --   BENCH_STATUS    1: count responses by status and those carrying Retry-After (costs a Lua call per response)
+-- A body may hold "${bump:N}": each time the line is sent it becomes a number above N that differs from the one
+-- sent before by any thread (N + 1 + ((start + pass) * 16 + thread) % 100000, pass counting this thread's walks
+-- through the file, start the run's second): the mix's price writes change the price every time, also on the
+-- file's second and later walks and in the next wrk run, instead of writing again what is stored.
 -- done() prints one line "BENCH_JSON {...}": requests, bytes, duration, wrk's error counts, latency
 -- percentiles in microseconds from wrk's full histogram, and the status counts.
 
@@ -50,7 +54,11 @@ function init(args)
         end
         local body = f[4]
         if body == "" then body = nil end
-        table.insert(requests, wrk.format(f[1], f[2], headers, body))
+        if body and string.find(body, "${bump:", 1, true) then
+          table.insert(requests, {method = f[1], path = f[2], headers = headers, body = body})
+        else
+          table.insert(requests, wrk.format(f[1], f[2], headers, body))
+        end
       end
     end
     -- threads start at different places of the same sequence
@@ -59,11 +67,21 @@ function init(args)
   end
 end
 
+local pass = 0
+local start = os.time() % 6000
+
+local function bumped(r)
+  local n = ((start + pass) * 16 + (id or 1)) % 100000
+  local body = string.gsub(r.body, "%${bump:(%d+)}", function(base) return tostring(tonumber(base) + 1 + n) end)
+  return wrk.format(r.method, r.path, r.headers, body)
+end
+
 if os.getenv("BENCH_REQUESTS") and os.getenv("BENCH_REQUESTS") ~= "" then
   function request()
     local r = requests[index]
     index = index + 1
-    if index > #requests then index = 1 end
+    if index > #requests then index = 1; pass = pass + 1 end
+    if type(r) == "table" then return bumped(r) end
     return r
   end
 end

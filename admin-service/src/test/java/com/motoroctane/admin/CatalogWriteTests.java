@@ -253,6 +253,37 @@ class CatalogWriteTests extends CatalogTest {
                 && json.contains("\"brand:" + brandId + "\"") && json.contains("\"type\":\"updated\""), json);
     }
 
+    /**
+     * A write that changes nothing (the same price sent again, a the fields it has) is answered with
+     * the stored document and leaves everything as it was: no new version, no audit entry, no event (every cache
+     * showing the variant would otherwise be purged and rebuilt into the same bytes). A stale If-Match still 412s.
+     */
+    @Test
+    void aWriteThatChangesNothingIsNotAppliedAuditedOrAnnounced() {
+        String brandId = brand();
+        String modelId = model(brandId);
+        String variantId = variant(brandId, modelId);
+        as("editor").body(Map.of("price", 777000)).patch("/api/variants/" + variantId).then().statusCode(200)
+                .header("ETag", "\"v2\"");
+        java.util.function.Predicate<String> aboutIt = e -> e.contains("\"variant:" + variantId + "\"");
+        long events = Streams.count(redis, aboutIt);
+        long audited = db().getCollection("auditlog").countDocuments(Filters.eq("entityId", variantId));
+
+        as("editor").body(Map.of("price", 777000)).patch("/api/variants/" + variantId).then().statusCode(200)
+                .header("ETag", "\"v2\"").body("version", equalTo(2)).body("price", equalTo(777000));
+        as("editor").header("If-Match", "\"v2\"").body(Map.of("price", 777000, "fuelType", "Petrol"))
+                .patch("/api/variants/" + variantId).then().statusCode(200).header("ETag", "\"v2\"");
+        as("editor").header("If-Match", "\"v1\"").body(Map.of("price", 777000)).patch("/api/variants/" + variantId)
+                .then().statusCode(412);
+
+        assertEquals(events, Streams.count(redis, aboutIt), "no event for a write that changed nothing");
+        assertEquals(audited, db().getCollection("auditlog").countDocuments(Filters.eq("entityId", variantId)));
+        // and a real change after it is applied as version 3, announced
+        as("editor").body(Map.of("price", 778000)).patch("/api/variants/" + variantId).then().statusCode(200)
+                .header("ETag", "\"v3\"");
+        assertEquals(events + 1, Streams.count(redis, aboutIt));
+    }
+
     private List<String> lastEventTags() throws Exception {
         var all = redis.stream(String.class).xrange(InvalidationEvent.STREAM, io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"));
         var tags = new com.fasterxml.jackson.databind.ObjectMapper()

@@ -273,6 +273,12 @@ public class CatalogWriter {
         unset.keySet().forEach(planned::remove);
         articleRules(entity, planned, set);
         set.keySet().forEach(unset::remove); // a PUT of a published article without a date: dated now, not unset
+        if (Tags.changedFields(before, planned).isEmpty()) {
+            // it changes nothing (a form saved as it was, a PATCH sent again): nothing is written, audited or
+            // announced, and the stored version is the answer, as a batch's row reports "unchanged"; otherwise
+            // every cache that shows the document would be purged and rebuilt into the same bytes
+            return before;
+        }
         planned.put("version", version(before) + 1);
         Change change = change("updated", entity, before, planned);
         if (!entity.news() && entity != Entity.VARIANT) {
