@@ -92,8 +92,9 @@ class InvalidationTests {
         // the models form stands for the same two variants: the same comparison entry, answered with the tags of
         // what it resolved through
         modelsForm.then().statusCode(200).header("X-Cache", "HIT").body("items.variant.id", equalTo(List.of(cheap, other)));
-        assertTrue(List.of(modelsForm.header("Surrogate-Key").split(" ")).containsAll(List.of("model:" + m1, "model:" + m2,
-                "model-own:" + m1, "variant:" + cheap)), modelsForm.header("Surrogate-Key"));
+        assertTrue(List.of(modelsForm.header("Surrogate-Key").split(" ")).containsAll(List.of("model-cheapest:" + m1,
+                "model-cheapest:" + m2, "model-own:" + m1, "variant:" + cheap)), modelsForm.header("Surrogate-Key"));
+        assertFalse(List.of(modelsForm.header("Surrogate-Key").split(" ")).contains("model:" + m1), modelsForm.header("Surrogate-Key"));
 
         Admin.patch("variants", dear, Map.of("price", 850_000));
         Events.appliedByCatalog(ConfigProvider.getConfig().getValue("test.catalog.url", String.class));
@@ -180,6 +181,49 @@ class InvalidationTests {
         Events.appliedByCatalog(catalog);
         Events.settled();
         given().get(byModels).then().statusCode(404).body("parameter", equalTo("models"));
+    }
+
+    /**
+     * Which variant a comparison by models shows for a model changes only by a write that may make another one
+     * the cheapest (common {@code Tags.mayBecomeCheapest}: a price coming down, a variant shown) or by a write of
+     * the cheapest itself: raising a sibling's price keeps the comparison and the copy of the model's cheapest
+     * variant (no read of catalog-service), raising the cheapest's price above the sibling's, or lowering the
+     * sibling's below it, shows the sibling. Run against admin-service's real events.
+     */
+    @Test
+    void aComparisonByModelsFollowsTheWritesThatCanChangeWhichVariantIsTheCheapest() {
+        String catalog = ConfigProvider.getConfig().getValue("test.catalog.url", String.class);
+        String r = Admin.word();
+        String brand = Admin.brand("Cheap " + r);
+        String otherBrand = Admin.brand("Other " + r);
+        String m1 = Admin.model(brand, "Cheap " + r, "Sedan");
+        String m2 = Admin.model(otherBrand, "Other " + r, "Sedan");
+        String cheap = Admin.variant(brand, m1, "Base", 700_000, Map.of("fuelType", "Petrol"));
+        String dear = Admin.variant(brand, m1, "Top", 760_000, Map.of("fuelType", "Petrol"));
+        String other = Admin.variant(otherBrand, m2, "Base", 710_000, Map.of("fuelType", "Petrol"));
+        Events.appliedByCatalog(catalog);
+        Events.settled();
+        String byModels = "/api/compare?models=" + m1 + "," + m2;
+        given().get(byModels).then().statusCode(200).body("items.variant.id", equalTo(List.of(cheap, other)));
+        given().get(byModels).then().statusCode(200).header("X-Cache", "HIT");
+
+        Admin.patch("variants", dear, Map.of("price", 790_000)); // a sibling's price goes up: the cheapest stays
+        Events.appliedByCatalog(catalog);
+        Events.settled();
+        double read = catalogReads("miss");
+        given().get(byModels).then().statusCode(200).header("X-Cache", "HIT").body("items.price", equalTo(List.of(700_000, 710_000)));
+        assertEquals(0, catalogReads("miss") - read, 0.0, "nothing is read again for a write that cannot change the comparison");
+
+        Admin.patch("variants", cheap, Map.of("price", 800_000)); // the cheapest itself goes up, above its sibling
+        Events.appliedByCatalog(catalog);
+        Poll.until("the models form shows the sibling, now the cheapest", () -> given().get(byModels),
+                res -> res.statusCode() == 200 && List.of(dear, other).equals(res.jsonPath().getList("items.variant.id")));
+
+        Admin.patch("variants", cheap, Map.of("price", 780_000)); // a sibling comes down below the cheapest
+        Events.appliedByCatalog(catalog);
+        Poll.until("the models form shows the variant whose price came down", () -> given().get(byModels),
+                res -> res.statusCode() == 200 && List.of(cheap, other).equals(res.jsonPath().getList("items.variant.id"))
+                        && Integer.valueOf(780_000).equals(res.jsonPath().get("items.price[0]")));
     }
 
     private static double catalogReads(String result) {

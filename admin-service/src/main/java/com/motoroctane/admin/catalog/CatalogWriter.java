@@ -1038,9 +1038,15 @@ public class CatalogWriter {
             case MODEL -> change.lists(Tags.MODELS, Tags.SEARCH, Tags.PAGES);
             // a variant's price decides its model's starting price, so model lists sorted or filtered by price;
             // an update names only the lists the fields it changed can reshape (Tags.variantUpdateLists)
-            case VARIANT -> change.lists(before != null && after != null
-                    ? Tags.variantUpdateLists(Tags.changedFields(before, after))
-                    : Tags.VARIANT_WRITE_LISTS);
+            case VARIANT -> {
+                change.lists(before != null && after != null
+                        ? Tags.variantUpdateLists(Tags.changedFields(before, after))
+                        : Tags.VARIANT_WRITE_LISTS);
+                // a comparison by models shows each model's cheapest variant (tagged by it and model-cheapest:)
+                if (Tags.mayBecomeCheapest(before, after)) {
+                    change.lists(Tags.cheapest(after.getString("modelId")));
+                }
+            }
             case COMPARISON -> change.lists(Tags.COMPARISONS, Tags.PAGES);
             // an article is on its detail (article:<id>) and news lists; linkedCars change nothing the catalogue serves
             case ARTICLE -> change.lists(Tags.NEWS);

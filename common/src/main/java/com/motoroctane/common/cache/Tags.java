@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.motoroctane.common.catalog.CatalogFields;
 import com.motoroctane.common.events.InvalidationEvent;
 
 /**
@@ -29,6 +30,9 @@ import com.motoroctane.common.events.InvalidationEvent;
  *       order or membership depends on prices of items it may not show (sorted by price, or a price band).
  *       A variant update that changes the price and nothing else that shapes lists names these instead of
  *       the list names ({@link #variantUpdateLists}).</li>
+ *   <li>{@link #cheapest(String) cheapest(model)}, e.g. {@code model-cheapest:m1}: on an answer that shows which
+ *       variant is a model's cheapest (a comparison by models), named only by a variant write that may make
+ *       another variant the cheapest ({@link #mayBecomeCheapest}); a price going up names it no more.</li>
  *   <li>{@link #untracked(String) untracked(list)}, e.g. {@code models:items}: on a list whose item tags did
  *       not fit the header budget, so it shows items without their tags; every event about such an item names
  *       it.</li>
@@ -128,6 +132,35 @@ public final class Tags {
 
     public static String modelOwn(String id) {
         return own(MODEL, id);
+    }
+
+    /**
+     * {@code model-cheapest:<id>}: on an answer that shows which variant is the model's cheapest shown one (a
+     * comparison by models), besides that variant's own tag. Named only by a variant write that may make a
+     * variant the cheapest where it was not ({@link #mayBecomeCheapest}); every other write changes the cheapest
+     * only by changing or hiding the variant that was it, whose own tag such an answer carries.
+     */
+    public static String cheapest(String modelId) {
+        return MODEL + "-cheapest:" + modelId;
+    }
+
+    /**
+     * Whether a write of a variant ({@code before}/{@code after}: its stored document before and after, null
+     * when created or deleted) may make it its model's cheapest shown variant where it was not: it is shown
+     * afterwards ({@code status} active) and it was created, shown again, or its price came down (or a price is
+     * unreadable). Raising a price, hiding or deleting a variant, or changing any other field cannot: if that
+     * variant was not the cheapest, the cheapest is unchanged; if it was, what shows it is tagged by it. The rule
+     * reads the written document only, so concurrent writes of siblings cannot make it miss a change.
+     */
+    public static boolean mayBecomeCheapest(Map<String, ?> before, Map<String, ?> after) {
+        if (after == null || !CatalogFields.ACTIVE.equals(after.get("status"))) {
+            return false;
+        }
+        if (before == null || !CatalogFields.ACTIVE.equals(before.get("status"))) {
+            return true;
+        }
+        return !(before.get("price") instanceof Number was && after.get("price") instanceof Number now)
+                || Double.compare(now.doubleValue(), was.doubleValue()) < 0;
     }
 
     /**

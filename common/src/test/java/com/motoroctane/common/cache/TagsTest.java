@@ -1,7 +1,9 @@
 package com.motoroctane.common.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -86,5 +88,24 @@ class TagsTest {
         Map<String, Object> before = Map.of("price", 100L, "name", "LXi", "torque", "90 Nm");
         Map<String, Object> after = Map.of("price", 120L, "name", "LXi", "power", "60 hp");
         assertEquals(Set.of("price", "torque", "power"), Tags.changedFields(before, after));
+    }
+
+    /** Which variant writes may make a variant its model's cheapest shown one (and so name model-cheapest:). */
+    @Test
+    void onlyAVariantShownCheaperOrNewlyShownMayBecomeTheCheapest() {
+        assertEquals("model-cheapest:m1", Tags.cheapest("m1"));
+        Map<String, Object> shown = Map.of("status", "active", "price", 500_000);
+        Map<String, Object> hidden = Map.of("status", "inactive", "price", 500_000);
+        assertTrue(Tags.mayBecomeCheapest(null, shown), "created shown");
+        assertTrue(Tags.mayBecomeCheapest(hidden, shown), "shown again");
+        assertTrue(Tags.mayBecomeCheapest(shown, Map.of("status", "active", "price", 499_999L)), "price down (int to long)");
+        assertTrue(Tags.mayBecomeCheapest(shown, Map.of("status", "active")), "price unreadable");
+        assertFalse(Tags.mayBecomeCheapest(shown, Map.of("status", "active", "price", 500_000L)), "same price");
+        assertFalse(Tags.mayBecomeCheapest(shown, Map.of("status", "active", "price", 500_001)), "price up");
+        assertFalse(Tags.mayBecomeCheapest(shown, Map.of("status", "active", "price", 500_000, "power", "90 hp")), "another field");
+        assertFalse(Tags.mayBecomeCheapest(shown, hidden), "hidden");
+        assertFalse(Tags.mayBecomeCheapest(shown, null), "deleted");
+        assertFalse(Tags.mayBecomeCheapest(null, hidden), "created hidden");
+        assertFalse(Tags.mayBecomeCheapest(hidden, Map.of("status", "inactive", "price", 1)), "hidden and cheaper");
     }
 }

@@ -26,8 +26,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  *
  * <p>Each copy is tagged by what can change it, with the tags admin-service's events name (common {@link Tags}):
  * a model's or brand's own fields by {@code model-own:}/{@code brand-own:} (written only by that model's or brand's
- * own writes, which also hide or show it; a model also by its brand's), a cheapest variant by {@code model:<id>} (any write of the model's
- * variants, or of the model) and {@code brand-own:<brandId>} (the brand hidden). An event evicts what it names
+ * own writes, which also hide or show it; a model also by its brand's), a cheapest variant by {@code model-cheapest:<id>} (a write that may
+ * make another variant the cheapest), its own {@code variant:<id>} and {@code brand-own:<brandId>} (the brand hidden). An event evicts what it names
  * before compare-service's response cache is evicted (the consumer runs hooks first), a full flush everything.
  * catalog-service applies the same event a moment earlier or later: a copy read in between may hold the old
  * answer, so {@link com.motoroctane.compare.events.ReEvict} evicts the event's tags here again, before the
@@ -66,10 +66,13 @@ public class CatalogCache implements InvalidationHook {
         return get("brand/" + id, id, read, b -> Set.of(Tags.brandOwn(id)));
     }
 
-    /** A model's cheapest active variant (null: none, not kept), until one of the model's variants is written. */
+    /**
+     * A model's cheapest active variant (null: none, not kept), until a write may make another variant the
+     * cheapest ({@code model-cheapest:<id>}) or this one is written ({@code variant:<id>}: its price, or hidden).
+     */
     JsonNode cheapestVariant(String modelId, Supplier<JsonNode> read) {
-        return get("cheapest/" + modelId, null, read,
-                v -> Set.of(Tags.model(modelId), Tags.brandOwn(v.path("brandId").asText())));
+        return get("cheapest/" + modelId, null, read, v -> Set.of(Tags.cheapest(modelId),
+                Tags.variant(v.path("id").asText()), Tags.brandOwn(v.path("brandId").asText())));
     }
 
     /**

@@ -46,11 +46,14 @@ public class Resolver {
                 // a slug resolves at /api/models/{idOrSlug} too; this form takes ids only
                 throw Problems.notFound("Model", modelId, "models");
             }
-            // the model's variants decide its cheapest (model:<id>, named by every write of one of them); its
+            // which of the model's variants is its cheapest: model-cheapest:<id>, named by a write that may make
+            // another one it, and the variant's own tag, named by its writes (raised above a sibling, hidden); its
             // brand only whether it is shown (the brand's own status)
-            tags.add(Tags.model(modelId));
+            tags.add(Tags.cheapest(modelId));
             tags.add(Tags.brandOwn(model.path("brandId").asText()));
-            variantIds.add(variantOf(modelId, picks.get(modelId)));
+            String variantId = variantOf(modelId, picks.get(modelId));
+            tags.add(Tags.variant(variantId));
+            variantIds.add(variantId);
         }
         return new Resolved(variantIds, tags);
     }
