@@ -4,10 +4,11 @@
 --   BENCH_DELAY_MS  mean pause before each request of a connection (0: none); spread 0..2x so 10,000
 --                   connections do not fire together
 --   BENCH_STATUS    1: count responses by status and those carrying Retry-After (costs a Lua call per response)
--- A body may hold "${bump:N}": each time the line is sent it becomes a number above N that differs from the one
--- sent before by any thread (N + 1 + ((start + pass) * 16 + thread) % 100000, pass counting this thread's walks
--- through the file, start the run's second): the mix's price writes change the price every time, also on the
--- file's second and later walks and in the next wrk run, instead of writing again what is stored.
+-- A body may hold "${bump:N}": each time the line is sent it becomes a number that differs from the one sent
+-- before by any thread: N + 1 + k on even walks through the file, N - 1 - k on odd ones (k = ((start + pass) * 16
+-- + thread) % 100000, pass counting this thread's walks, start the run's second). The mix's price writes change
+-- the price every time, also on the file's second and later walks and in the next wrk run, instead of writing
+-- again what is stored; about half of them lower it (a lower price can make a variant its model's cheapest).
 -- done() prints one line "BENCH_JSON {...}": requests, bytes, duration, wrk's error counts, latency
 -- percentiles in microseconds from wrk's full histogram, and the status counts.
 
@@ -72,7 +73,10 @@ local start = os.time() % 6000
 
 local function bumped(r)
   local n = ((start + pass) * 16 + (id or 1)) % 100000
-  local body = string.gsub(r.body, "%${bump:(%d+)}", function(base) return tostring(tonumber(base) + 1 + n) end)
+  local body = string.gsub(r.body, "%${bump:(%d+)}", function(base)
+    if pass % 2 == 0 then return tostring(tonumber(base) + 1 + n) end
+    return tostring(math.max(1, tonumber(base) - 1 - n))
+  end)
   return wrk.format(r.method, r.path, r.headers, body)
 end
 
