@@ -67,7 +67,7 @@ class SurrogateKeyTests {
         assertTrue(keys.getBytes(StandardCharsets.UTF_8).length <= SURROGATE_KEY_BUDGET,
                 url + " Surrogate-Key is " + keys.length() + " bytes");
         assertTrue(headerBytes < PROXY_HEADER_LIMIT, url + " headers are " + headerBytes + " bytes");
-        assertTrue(keys.contains("brand:"), url + " is tagged by the brands it shows: " + keys);
+        assertTrue(keys.contains("brand:") || keys.contains("brand-own:"), url + " is tagged by the brands it shows: " + keys);
         if (!which.endsWith("_PAGE") && !which.equals("BRAND_CARDS")) {
             assertFalse(keys.contains("variant:"), url + " lists are tagged coarsely, never per variant: " + keys);
         }

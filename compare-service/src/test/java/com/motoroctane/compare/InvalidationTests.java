@@ -143,6 +143,49 @@ class InvalidationTests {
     }
 
     /**
+     * An item of a catalog-service list or page is tagged by its model and its brand's own fields, not by the whole
+     * brand: a price edit of one model's variant, which names the brand, keeps another model's variant list and
+     * page of the same brand, while the brand's list of models (its starting prices) is refreshed; a write of the
+     * brand itself reaches them all. Through admin-service's real API and catalog-service's real consumer.
+     */
+    @Test
+    void catalogListsAndPagesFollowTheirItemsModelsAndTheBrandsOwnWritesNotItsOtherModels() {
+        String catalog = ConfigProvider.getConfig().getValue("test.catalog.url", String.class);
+        String r = Admin.word();
+        String brand = Admin.brand("Item " + r);
+        String m1 = Admin.model(brand, "Written " + r, "Sedan");
+        String m2 = Admin.model(brand, "Other " + r, "SUV");
+        String written = Admin.variant(brand, m1, "Base", 700_000, Map.of("fuelType", "Petrol"));
+        Admin.variant(brand, m2, "Base", 900_000, Map.of("fuelType", "Petrol"));
+        Events.appliedByCatalog(catalog);
+        String brandSlug = given().baseUri(catalog).get("/api/brands/" + brand).then().statusCode(200).extract().path("slug");
+        String m2Slug = given().baseUri(catalog).get("/api/models/" + m2).then().statusCode(200).extract().path("slug");
+        String otherList = "/api/variants?modelId=" + m2 + "&sort=price&limit=20";
+        String otherPage = "/api/pages/model/" + brandSlug + "/" + m2Slug;
+        String brandModels = "/api/models?brandId=" + brand + "&limit=20";
+        for (String url : List.of(otherList, otherPage, brandModels)) {
+            given().baseUri(catalog).get(url).then().statusCode(200);
+            given().baseUri(catalog).get(url).then().statusCode(200).header("X-Cache", "HIT");
+        }
+        List<String> listTags = List.of(given().baseUri(catalog).get(otherList).header("Surrogate-Key").split(" "));
+        assertTrue(listTags.containsAll(List.of("model:" + m2, "brand-own:" + brand)) && !listTags.contains("brand:" + brand),
+                listTags.toString());
+
+        Admin.patch("variants", written, Map.of("price", 650_000));
+        Events.appliedByCatalog(catalog);
+        given().baseUri(catalog).get(brandModels).then().statusCode(200)
+                .body("data.find { it.id == '" + m1 + "' }.startingPrice", equalTo(650_000));
+        given().baseUri(catalog).get(otherList).then().statusCode(200).header("X-Cache", "HIT");
+        given().baseUri(catalog).get(otherPage).then().statusCode(200).header("X-Cache", "HIT");
+
+        Admin.patch("brands", brand, Map.of("logo", "/uploads/brands/" + r + ".webp"));
+        Events.appliedByCatalog(catalog);
+        given().baseUri(catalog).get(otherPage).then().statusCode(200).header("X-Cache", "MISS")
+                .body("brand.logo", equalTo("/uploads/brands/" + r + ".webp"));
+        given().baseUri(catalog).get(otherList).then().statusCode(200).header("X-Cache", "MISS");
+    }
+
+    /**
      * compare-service keeps models' and brands' own fields and each model's cheapest variant (client.CatalogCache)
      * until an event names them: after a sibling's price edit the models form reads only that model's cheapest
      * variant again, a rename of the model shows in its comparison, and the brand hidden makes the models form 404.

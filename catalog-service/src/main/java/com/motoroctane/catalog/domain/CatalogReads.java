@@ -134,14 +134,15 @@ public class CatalogReads {
         body.put("query", q);
         body.put("took", (System.nanoTime() - started) / 1_000_000);
         SurrogateKeys keys = new SurrogateKeys(Tags.SEARCH);
-        result.hits().forEach(h -> keys.brand(h.brandId()).model(h.modelId()));
+        result.hits().forEach(h -> keys.item(h.type(), h.brandId(), h.modelId()));
         return rendered(body, keys);
     }
 
     /** GET /api/frontend/brands/{brandId}/models: the previous shape, with real prices and counts. */
     public Rendered frontendBrandModels(String brandIdOrSlug) {
         Document brand = brandOrThrow(brandIdOrSlug);
-        SurrogateKeys keys = new SurrogateKeys(Tags.PAGES).brand(brand.getString("id"));
+        // which models the brand shows, and their cards, follow every model and variant write of the brand: brand:<id>
+        SurrogateKeys keys = new SurrogateKeys(Tags.PAGES).keep(Tags.brand(brand.getString("id")));
         List<Map<String, Object>> cards = brandModelCards(brand, keys);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("brand", Map.of("id", brand.getString("id"), "name", brand.getString("name"), "slug", slugOf(brand)));
@@ -191,7 +192,8 @@ public class CatalogReads {
     /** GET /api/pages/brand/{slug}: everything a brand page shows, in one response. */
     public Rendered brandPage(String slug) {
         Document brand = brandOrThrow(slug);
-        SurrogateKeys keys = new SurrogateKeys(Tags.PAGES).brand(brand.getString("id"));
+        // its models, their cards and price stats follow every model and variant write of the brand: brand:<id>
+        SurrogateKeys keys = new SurrogateKeys(Tags.PAGES).keep(Tags.brand(brand.getString("id")));
         List<Map<String, Object>> cards = brandModelCards(brand, keys);
         brand.put("formattedSummary", formattedSummary(brand));
         List<Document> others = store.find(CatalogStore.BRANDS, empty(), Sorts.ascending("ranking", "id"), 13,
@@ -213,7 +215,9 @@ public class CatalogReads {
             throw ProblemException.notFound("Model", brandSlug + "/" + modelSlug);
         }
         String modelId = model.getString("id");
-        SurrogateKeys keys = new SurrogateKeys(Tags.PAGES).brand(brand.getString("id")).model(modelId);
+        // the model, its variants and prices (model:<id>) and its brand's name, slug and logo (brand-own:<id>); the
+        // brand's other models and their variants are not on the page
+        SurrogateKeys keys = new SurrogateKeys(Tags.PAGES).keep(Tags.model(modelId)).keep(Tags.brandOwn(brand.getString("id")));
         List<Document> variants = store.find(CatalogStore.VARIANTS, eq("modelId", modelId), Sorts.ascending("price", "id"), 0,
                 List.of("name", "price", "fuelType", "transmission", "engineName", "displacement", "power", "torque",
                         "mileageCompanyClaimed", "evRange", "isValueForMoney", "keyFeatures", "airbags", "globalNCAPRating"));

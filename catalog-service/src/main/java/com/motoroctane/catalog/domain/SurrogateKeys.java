@@ -15,13 +15,17 @@ import com.motoroctane.common.cache.Tags;
  * tagged with every variant id was 10 KB, more than a proxy accepts for all headers together.
  *
  * <p>So lists, search results and bundles are tagged coarsely: their list name plus the brand and model
- * of each item, never each item. Every invalidation event for a variant or model names its brand and model
- * (and for a brand, the brand), so such an event still reaches every page showing the item. The tag spelling
- * and which parents an item is tagged by are {@link Tags}, shared with admin-service's events. If the tags
- * would pass the budget, model tags go first (the brand tags still reach every item), then brand tags, and
- * then the list is marked {@link Tags#untracked untracked} ({@code models:items}), which every event about an
- * item of that kind names. The list names and {@link #keep kept} tags (a list's price dimension, the parent it
- * is filtered by) always stay.
+ * of each item, never each item. Every invalidation event for a variant or model names its model (and for a
+ * brand, the brand), so such an event still reaches every page showing the item. A model's or variant's item is
+ * tagged by its model's {@code model:} tag and its brand's own-fields tag {@code brand-own:} (the card shows the
+ * brand's name, nothing its other models decide), so a write of another model of the brand, or of one of its
+ * variants, which names {@code brand:<id>}, leaves the list alone; a brand's item keeps {@code brand:<id>}. The
+ * tag spelling and which parents an item is tagged by are {@link Tags}, shared with admin-service's events. If
+ * the tags would pass the budget, model tags go first and every item's brand is tagged {@code brand:<id>}
+ * instead (which every event about a model or variant of the brand names, so it still reaches every item), then
+ * brand tags, and then the list is marked {@link Tags#untracked untracked} ({@code models:items}), which every
+ * event about an item of that kind names. The list names and {@link #keep kept} tags (a list's price dimension,
+ * the parent it is filtered by) always stay.
  */
 final class SurrogateKeys {
 
@@ -31,7 +35,11 @@ final class SurrogateKeys {
     private final Set<String> lists = new LinkedHashSet<>();
     private final Set<String> kept = new LinkedHashSet<>();
     private final Set<String> own = new LinkedHashSet<>();
+    /** {@code brand:} of brand items; {@code brand-own:} of the other items' brands, while their model tags fit. */
     private final Set<String> brands = new LinkedHashSet<>();
+    private final Set<String> brandOwns = new LinkedHashSet<>();
+    /** {@code brand:} of every item's brand: what stands for them all once the model tags are dropped. */
+    private final Set<String> everyBrand = new LinkedHashSet<>();
     private final Set<String> models = new LinkedHashSet<>();
 
     SurrogateKeys(String... lists) {
@@ -46,24 +54,26 @@ final class SurrogateKeys {
         return this;
     }
 
-    SurrogateKeys brand(String id) {
-        if (id != null) {
-            brands.add(Tags.brand(id));
-        }
-        return this;
-    }
-
-    SurrogateKeys model(String id) {
-        if (id != null) {
-            models.add(Tags.model(id));
-        }
-        return this;
-    }
-
     /** Tags an item of a list or bundle by its parents (a brand by itself, a model also by itself). */
     SurrogateKeys item(String entity, Document doc) {
         Tags.Parents parents = Tags.parents(entity, doc);
-        return brand(parents.brandId()).model(parents.modelId());
+        return item(entity, parents.brandId(), parents.modelId());
+    }
+
+    /** Tags an item {@code entity} of brand {@code brandId} and model {@code modelId} (null: none). */
+    SurrogateKeys item(String entity, String brandId, String modelId) {
+        if (brandId != null) {
+            everyBrand.add(Tags.brand(brandId));
+            if (Tags.BRAND.equals(entity) || modelId == null) {
+                brands.add(Tags.brand(brandId));
+            } else {
+                brandOwns.add(Tags.brandOwn(brandId));
+            }
+        }
+        if (modelId != null) {
+            models.add(Tags.model(modelId));
+        }
+        return this;
     }
 
     /** Tags the one document a response shows: its own key, which a detail response never loses, and its parents'. */
@@ -100,11 +110,11 @@ final class SurrogateKeys {
 
     /** The keys, space-separated, at most {@code budget} bytes unless the list names and own key alone are longer. */
     String header(int budget) {
-        String all = join(lists, kept, own, brands, models);
+        String all = join(lists, kept, own, brands, brandOwns, models);
         if (bytes(all) <= budget) {
             return all;
         }
-        String brandsOnly = join(lists, kept, own, brands);
+        String brandsOnly = join(lists, kept, own, everyBrand);
         if (bytes(brandsOnly) <= budget) {
             return brandsOnly;
         }

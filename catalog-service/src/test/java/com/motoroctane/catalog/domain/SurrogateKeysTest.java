@@ -22,12 +22,16 @@ class SurrogateKeysTest {
 
     @Test
     void everyTagWhenTheyFit() {
-        assertEquals("models models:price brand:brand-0 brand:brand-1 brand:brand-2 model:model-0 model:model-1 model:model-2",
+        assertEquals("models models:price brand-own:brand-0 brand-own:brand-1 brand-own:brand-2 model:model-0 model:model-1 model:model-2",
                 list().header(1000));
+        SurrogateKeys brands = new SurrogateKeys(Tags.BRANDS);
+        brands.item(Tags.BRAND, new Document("id", "b1"));
+        assertEquals("brands brand:b1", brands.header(1000), "a brand's item keeps the brand's whole tag");
     }
 
     @Test
     void modelTagsGoFirstThenBrandTagsWhichMarksTheListUntracked() {
+        // without model tags the items' brands are tagged brand:, which every event about their models names
         assertEquals("models models:price brand:brand-0 brand:brand-1 brand:brand-2", list().header(61));
         // without item tags only an event naming "models:items" (every event about a model or its variants) reaches it
         assertEquals("models models:items models:price", list().header(20));
