@@ -254,7 +254,7 @@ class CatalogWriteTests extends CatalogTest {
     }
 
     /**
-     * A write that changes nothing (the same price sent again, a the fields it has) is answered with
+     * A write that changes nothing (the same price sent again, fields sent as they are stored) is answered with
      * the stored document and leaves everything as it was: no new version, no audit entry, no event (every cache
      * showing the variant would otherwise be purged and rebuilt into the same bytes). A stale If-Match still 412s.
      */

@@ -72,14 +72,8 @@ class InvalidationTests {
      */
     @Test
     void aSiblingsPriceEditKeepsTheComparisonOfGivenVariantsAndRefreshesTheOneByModels() {
-        String r = Admin.word();
-        String brand = Admin.brand("Sib " + r);
-        String otherBrand = Admin.brand("Far " + r);
-        String m1 = Admin.model(brand, "Sib " + r, "Sedan");
-        String m2 = Admin.model(otherBrand, "Far " + r, "Sedan");
-        String cheap = Admin.variant(brand, m1, "Base", 900_000, Map.of("fuelType", "Petrol"));
-        String dear = Admin.variant(brand, m1, "Top", 950_000, Map.of("fuelType", "Petrol"));
-        String other = Admin.variant(otherBrand, m2, "Base", 910_000, Map.of("fuelType", "Petrol"));
+        TwoModels f = twoModels("Sib", "Far", 900_000, 950_000, 910_000);
+        String brand = f.brand(), m1 = f.m1(), m2 = f.m2(), cheap = f.cheap(), dear = f.dear(), other = f.other();
         Events.settled();
         String byVariants = "/api/compare?variants=" + cheap + "," + other;
         String byModels = "/api/compare?models=" + m1 + "," + m2;
@@ -193,14 +187,8 @@ class InvalidationTests {
     @Test
     void theCopyOfCatalogReadsFollowsTheEventsThatNameItAndNoOthers() {
         String catalog = ConfigProvider.getConfig().getValue("test.catalog.url", String.class);
-        String r = Admin.word();
-        String brand = Admin.brand("Copy " + r);
-        String otherBrand = Admin.brand("Kept " + r);
-        String m1 = Admin.model(brand, "Copy " + r, "Sedan");
-        String m2 = Admin.model(otherBrand, "Kept " + r, "Sedan");
-        String cheap = Admin.variant(brand, m1, "Base", 600_000, Map.of("fuelType", "Petrol"));
-        String dear = Admin.variant(brand, m1, "Top", 690_000, Map.of("fuelType", "Petrol"));
-        Admin.variant(otherBrand, m2, "Base", 610_000, Map.of("fuelType", "Petrol"));
+        TwoModels f = twoModels("Copy", "Kept", 600_000, 690_000, 610_000);
+        String r = f.word(), m1 = f.m1(), m2 = f.m2(), cheap = f.cheap(), dear = f.dear();
         Events.appliedByCatalog(catalog);
         Events.settled();
         String byModels = "/api/compare?models=" + m1 + "," + m2;
@@ -220,7 +208,7 @@ class InvalidationTests {
         Events.settled();
         given().get(byModels).then().statusCode(200).body("items.model.name", equalTo(List.of("Renamed " + r, "Kept " + r)));
 
-        Admin.patch("brands", otherBrand, Map.of("status", "inactive"));
+        Admin.patch("brands", f.otherBrand(), Map.of("status", "inactive"));
         Events.appliedByCatalog(catalog);
         Events.settled();
         given().get(byModels).then().statusCode(404).body("parameter", equalTo("models"));
@@ -236,14 +224,8 @@ class InvalidationTests {
     @Test
     void aComparisonByModelsFollowsTheWritesThatCanChangeWhichVariantIsTheCheapest() {
         String catalog = ConfigProvider.getConfig().getValue("test.catalog.url", String.class);
-        String r = Admin.word();
-        String brand = Admin.brand("Cheap " + r);
-        String otherBrand = Admin.brand("Other " + r);
-        String m1 = Admin.model(brand, "Cheap " + r, "Sedan");
-        String m2 = Admin.model(otherBrand, "Other " + r, "Sedan");
-        String cheap = Admin.variant(brand, m1, "Base", 700_000, Map.of("fuelType", "Petrol"));
-        String dear = Admin.variant(brand, m1, "Top", 760_000, Map.of("fuelType", "Petrol"));
-        String other = Admin.variant(otherBrand, m2, "Base", 710_000, Map.of("fuelType", "Petrol"));
+        TwoModels f = twoModels("Cheap", "Other", 700_000, 760_000, 710_000);
+        String m1 = f.m1(), m2 = f.m2(), cheap = f.cheap(), dear = f.dear(), other = f.other();
         Events.appliedByCatalog(catalog);
         Events.settled();
         String byModels = "/api/compare?models=" + m1 + "," + m2;
@@ -267,6 +249,24 @@ class InvalidationTests {
         Poll.until("the models form shows the variant whose price came down", () -> given().get(byModels),
                 res -> res.statusCode() == 200 && List.of(cheap, other).equals(res.jsonPath().getList("items.variant.id"))
                         && Integer.valueOf(780_000).equals(res.jsonPath().get("items.price[0]")));
+    }
+
+    /** Two brands with a model each; the first model has a cheaper and a dearer variant, the second one variant. */
+    private record TwoModels(String word, String brand, String otherBrand, String m1, String m2, String cheap, String dear,
+                             String other) {
+    }
+
+    /** {@code name}/{@code otherName} + a fresh word name each brand and its model (Sedans, Petrol). */
+    private static TwoModels twoModels(String name, String otherName, long cheapPrice, long dearPrice, long otherPrice) {
+        String r = Admin.word();
+        String brand = Admin.brand(name + " " + r);
+        String otherBrand = Admin.brand(otherName + " " + r);
+        String m1 = Admin.model(brand, name + " " + r, "Sedan");
+        String m2 = Admin.model(otherBrand, otherName + " " + r, "Sedan");
+        return new TwoModels(r, brand, otherBrand, m1, m2,
+                Admin.variant(brand, m1, "Base", cheapPrice, Map.of("fuelType", "Petrol")),
+                Admin.variant(brand, m1, "Top", dearPrice, Map.of("fuelType", "Petrol")),
+                Admin.variant(otherBrand, m2, "Base", otherPrice, Map.of("fuelType", "Petrol")));
     }
 
     private static double catalogReads(String result) {

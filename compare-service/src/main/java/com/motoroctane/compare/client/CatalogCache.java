@@ -26,8 +26,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  *
  * <p>Each copy is tagged by what can change it, with the tags admin-service's events name (common {@link Tags}):
  * a model's or brand's own fields by {@code model-own:}/{@code brand-own:} (written only by that model's or brand's
- * own writes, which also hide or show it; a model also by its brand's), a cheapest variant by {@code model-cheapest:<id>} (a write that may
- * make another variant the cheapest), its own {@code variant:<id>} and {@code brand-own:<brandId>} (the brand hidden). An event evicts what it names
+ * own writes, which also hide or show it; a model also by its brand's), a cheapest variant by
+ * {@code model-cheapest:<id>} (a write that may make another variant the cheapest), its own {@code variant:<id>}
+ * and {@code brand-own:<brandId>} (the brand hidden). An event evicts what it names
  * before compare-service's response cache is evicted (the consumer runs hooks first), a full flush everything.
  * catalog-service applies the same event a moment earlier or later: a copy read in between may hold the old
  * answer, so {@link com.motoroctane.compare.events.ReEvict} evicts the event's tags here again, before the
