@@ -285,6 +285,60 @@ class EdgeCacheTests extends GatewayTest {
         stub.verifyThat(2, getRequestedFor(urlPathEqualTo("/api/edge-test/huge")));
     }
 
+    /**
+     * Bodies are held off the heap, one reference per holder (an entry in the cache, a stale copy of it, a decoded
+     * identity, an answer being written): whatever was answered (decoded identity, gzip, br, HEAD, 304), marked
+     * stale by a purge, refreshed, replaced or evicted by the byte bound, nothing is left allocated once the cache
+     * is emptied. A reference kept anywhere would leave its bytes here: they are freed by nobody else.
+     */
+    @Test
+    void bodiesHeldOffTheHeapAreFreedOnceTheirEntriesLeave() throws Exception {
+        await(() -> EdgeCache.offHeapBytes() == 0, "nothing held after the clean slate's purge: " + EdgeCache.offHeapBytes());
+        String path = "/api/edge-test/offheap";
+        StringBuilder rows = new StringBuilder("{\"v\":1,\"rows\":[");
+        for (int row = 0; row < 300; row++) {
+            rows.append(row == 0 ? "" : ",").append("{\"id\":").append(row * 7919 % 1000).append('}');
+        }
+        String first = rows.append("]}").toString();
+        stub.register(get(urlPathEqualTo(path)).willReturn(tagged("offheap-tag", first).withHeader("ETag", "\"offheap-1\"")));
+        prime(path);
+        assertTrue(EdgeCache.offHeapBytes() > 0, "the entry's gzip and br are held off the heap");
+        for (String encoding : new String[] {"identity", "identity", "gzip", "gzip, deflate, br"}) {
+            HttpResponse<byte[]> answer = raw(path, encoding);
+            assertEquals("EDGE-HIT", answer.headers().firstValue("X-Cache").orElse(""));
+            byte[] body = switch (answer.headers().firstValue("Content-Encoding").orElse("identity")) {
+                case "gzip" -> new GZIPInputStream(new ByteArrayInputStream(answer.body())).readAllBytes();
+                case "br" -> Decoder.decompress(answer.body()).getDecompressedData();
+                default -> answer.body();
+            };
+            assertEquals(first, new String(body, StandardCharsets.UTF_8), encoding);
+        }
+        String etag = given().head(path).then().statusCode(200).header("X-Cache", equalTo("EDGE-HIT")).extract().header("ETag");
+        given().header("If-None-Match", etag).get(path).then().statusCode(304);
+
+        String second = first.replace("\"v\":1", "\"v\":2");
+        stub.register(get(urlPathEqualTo(path)).willReturn(tagged("offheap-tag", second)));
+        publish("offheap-tag");
+        await(() -> cache.staleEntries() == 1, "the entry is marked stale (a copy holding the same bodies)");
+        given().get(path).then().statusCode(200).header("X-Cache", equalTo("EDGE-STALE"));
+        await(() -> "EDGE-HIT".equals(given().get(path).then().extract().header("X-Cache")), "the refresh replaced it");
+        assertEquals(second, new String(raw(path, "identity").body(), StandardCharsets.UTF_8));
+
+        byte[] big = new byte[200 * 1024];
+        Arrays.fill(big, (byte) 'y');
+        for (int i = 1; i <= 8; i++) { // 1.6 MB of identity entries through a 1 MiB bound: some are evicted
+            stub.register(get(urlPathEqualTo("/api/edge-test/offheap-big/" + i)).willReturn(binary(big)));
+            assertEquals(big.length, given().get("/api/edge-test/offheap-big/" + i).then().statusCode(200).extract()
+                    .asByteArray().length);
+        }
+        cache.cleanUp();
+        assertTrue(cache.size() < 9, cache.size() + " held");
+
+        cache.purgeAll();
+        await(() -> EdgeCache.offHeapBytes() == 0, "every body freed once the cache is empty and the answers are written: "
+                + EdgeCache.offHeapBytes() + " bytes left");
+    }
+
     @Test
     void anInvalidationEventOnTheStreamPurgesTheEntriesWithItsTags() throws Exception {
         String tags = prime("/api/brands");

@@ -34,7 +34,6 @@ import com.motoroctane.gateway.proxy.Forwarder;
 import com.motoroctane.gateway.proxy.ResponseCapture;
 import com.motoroctane.invalidation.InvalidationStamp;
 
-import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -74,6 +73,8 @@ public class EdgeCache {
     public static final String HIT = "EDGE-HIT";
     public static final String STALE = "EDGE-STALE";
     public static final String STALE_IF_ERROR = "EDGE-STALE-IF-ERROR";
+    /** What {@link #respond} returns when the entry's body was freed before it could be sent. */
+    private static final int GONE = -1;
     /** Upstream headers an entry does not replay: the edge sets its own, per answer. */
     private static final Set<String> NOT_STORED = Set.of("content-length", "content-encoding", "transfer-encoding",
             "date", "age", "x-cache", "x-cache-ttl", "set-cookie");
@@ -125,11 +126,16 @@ public class EdgeCache {
                     if (key != null && entry != null) {
                         tagIndex.remove(key, entry.tags(), this::tagsHeld);
                     }
+                    if (entry != null) {
+                        // whatever the cause, this instance left: its references go (a replacement holds its own;
+                        // Caffeine notifies nothing when a compute returns the instance it had)
+                        entry.free();
+                    }
                 })
                 .build();
         this.brotli = this.config.brotli() && brotliLoads();
         this.identities = new IdentityBodies(this.config.identityMaxBytes());
-        metrics.edgeCacheGauges(this::weightedBytes, entries::estimatedSize, this::identityBytes);
+        metrics.edgeCacheGauges(this::weightedBytes, entries::estimatedSize, this::identityBytes, OffHeapBody::liveBytes);
     }
 
     public boolean enabled() {
@@ -161,15 +167,17 @@ public class EdgeCache {
         long now = System.currentTimeMillis();
         EdgeEntry entry = entries.getIfPresent(key);
         if (entry != null && entry.fresh(now)) {
-            metrics.edgeCacheRequest("hit");
-            onStatus.accept(respond(ctx, key, entry, now, HIT));
-            return;
+            if (answered(ctx, key, entry, now, HIT, "hit", onStatus)) {
+                return;
+            }
+            entry = null; // it left the cache since it was looked up
         }
         if (entry != null && entry.servableStale(now)) {
-            metrics.edgeCacheRequest("stale");
-            onStatus.accept(respond(ctx, key, entry, now, STALE));
-            refresh(key, refresh);
-            return;
+            if (answered(ctx, key, entry, now, STALE, "stale", onStatus)) {
+                refresh(key, refresh);
+                return;
+            }
+            entry = null;
         }
         Promise<EdgeEntry> leader = inFlight.get(key);
         if (leader != null) {
@@ -177,9 +185,7 @@ public class EdgeCache {
             return;
         }
         entry = entries.getIfPresent(key); // a fill may have been stored (and left the in-flight map) just now
-        if (entry != null && entry.fresh(now)) {
-            metrics.edgeCacheRequest("hit");
-            onStatus.accept(respond(ctx, key, entry, now, HIT));
+        if (entry != null && entry.fresh(now) && answered(ctx, key, entry, now, HIT, "hit", onStatus)) {
             return;
         }
         if (request.method() == HttpMethod.HEAD || CachePolicy.conditional(request)) {
@@ -203,6 +209,18 @@ public class EdgeCache {
         forward.accept(fill);
     }
 
+    /** Answers {@code entry}, counted as {@code outcome}: false when it was freed meanwhile (nothing was sent). */
+    private boolean answered(RoutingContext ctx, String key, EdgeEntry entry, long now, String xCache, String outcome,
+                             IntConsumer onStatus) {
+        int sent = respond(ctx, key, entry, now, xCache);
+        if (sent == GONE) {
+            return false;
+        }
+        metrics.edgeCacheRequest(outcome);
+        onStatus.accept(sent);
+        return true;
+    }
+
     /** Fetches a purged entry's new answer, unless a fill or a refresh of the key is already on the way. */
     private void refresh(String key, Consumer<ResponseCapture> refresh) {
         Promise<EdgeEntry> mine = Promise.promise();
@@ -220,12 +238,15 @@ public class EdgeCache {
             if (ctx.response().closed() || ctx.response().ended()) {
                 return;
             }
-            if (loaded.succeeded() && loaded.result() != null) {
-                long now = System.currentTimeMillis();
-                // a stale one is the leader's stand-in for an error (Fill#answerInstead)
-                onStatus.accept(respond(ctx, key, loaded.result(), now, loaded.result().fresh(now) ? HIT : STALE_IF_ERROR));
+            long now = System.currentTimeMillis();
+            // a stale one is the leader's stand-in for an error (Fill#answerInstead)
+            int sent = loaded.succeeded() && loaded.result() != null
+                    ? respond(ctx, key, loaded.result(), now, loaded.result().fresh(now) ? HIT : STALE_IF_ERROR) : GONE;
+            if (sent != GONE) {
+                onStatus.accept(sent);
             } else {
-                forward.accept(null); // the filling answer was not stored: each waiting request goes upstream
+                // the filling answer was not stored (or already left the cache): each waiting request goes upstream
+                forward.accept(null);
             }
         }));
     }
@@ -295,12 +316,21 @@ public class EdgeCache {
         int held = (int) entries.estimatedSize();
         entries.invalidateAll();
         entries.cleanUp();
+        identities.clear();
         metrics.edgeCachePurged(held);
         return held;
     }
 
     public long weightedBytes() {
         return entries.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    /**
+     * Bytes of bodies held off the heap and not yet freed: the entries', the decoded identities', and those of
+     * answers being written (each holds its body until written).
+     */
+    public static long offHeapBytes() {
+        return OffHeapBody.liveBytes();
     }
 
     /** Bytes of identity bodies decoded from stored gzip and kept ({@code identity-max-bytes} bounds them). */
@@ -326,17 +356,19 @@ public class EdgeCache {
      * Stores a fill's entry and indexes its tags; false when it is not stored. Not when a purge of one of its tags
      * ran while it was loading, or its service answered before applying a purged event: it may hold what was purged
      * (a stale entry stays until a refresh gets further). A purge that ran between that check and the index knowing
-     * its key would not have found it: looked for once more, and the entry dropped if one did.
+     * its key would not have found it: looked for once more, and the entry dropped if one did. An entry not stored
+     * has given its bodies back when this returns.
      */
     private boolean store(String key, EdgeEntry entry, long purgesBefore, String stamp, byte[] identity) {
         long checked = purges.current();
         if (purges.purgedSince(purgesBefore, stamp, entry.tags())) {
+            entry.free();
             return false;
         }
         entries.put(key, entry);
         tagIndex.add(key, entry.tags());
         if (purges.current() != checked && purges.purgedSince(checked, stamp, entry.tags())) {
-            entries.asMap().remove(key, entry);
+            entries.asMap().remove(key, entry); // its removal gives its bodies back (or did, if it left already)
             return false;
         }
         identities.offer(key, entry, identity);
@@ -344,45 +376,75 @@ public class EdgeCache {
         return true;
     }
 
-    /** Writes a stored answer, {@code xCache} saying how ({@link #HIT} or {@link #STALE}); returns the status sent. */
+    /**
+     * Writes a stored answer, {@code xCache} saying how ({@link #HIT} or {@link #STALE}); returns the status sent, or
+     * {@link #GONE} when the body it needed was freed meanwhile (the entry left the cache since it was looked up;
+     * nothing is sent then). The body sent holds a reference of its own until it is written.
+     */
     private int respond(RoutingContext ctx, String key, EdgeEntry entry, long now, String xCache) {
         HttpServerRequest request = ctx.request();
+        boolean notModified = entry.status() == 200 && entry.etag() != null
+                && ETags.matches(request.getHeader("If-None-Match"), entry.etag());
+        boolean http2 = request.version() == HttpVersion.HTTP_2;
+        boolean head = request.method() == HttpMethod.HEAD;
+        String acceptEncoding = request.getHeader("Accept-Encoding");
+        OffHeapBody encoded = null;
+        String encoding = null;
+        if (notModified || http2) {
+            // HTTP/2: Vert.x's encoder compresses whatever the Content-Encoding header names, so a stored gzip body
+            // would be gzipped twice (eclipse-vertx/vert.x#5371): the identity goes, compressed by the server
+        } else if (entry.br() != null && Compression.accepts(acceptEncoding, "br")) {
+            encoded = entry.br();
+            encoding = "br";
+        } else if (entry.gzip() != null && Compression.accepts(acceptEncoding, "gzip")) {
+            encoded = entry.gzip();
+            encoding = "gzip";
+        }
+        OffHeapBody body = null;
+        if (!notModified && !head) {
+            body = encoded == null ? identities.lease(key, entry) : encoded.tryRetain() ? encoded : null;
+            if (body == null) {
+                return GONE;
+            }
+        }
         HttpServerResponse out = ctx.response();
         metrics.cacheOutcome(xCache);
         entry.headers().forEach(header -> out.headers().add(header.getKey(), header.getValue()));
         out.headers().set("Age", String.valueOf(entry.ageSeconds(now)));
         out.headers().set("X-Cache", xCache);
         out.headers().set("X-Cache-TTL", String.valueOf(entry.remainingSeconds(now)));
-        if (entry.status() == 200 && entry.etag() != null && ETags.matches(request.getHeader("If-None-Match"), entry.etag())) {
+        if (notModified) {
             out.setStatusCode(304).end();
             return 304;
         }
         out.setStatusCode(entry.status());
-        String acceptEncoding = request.getHeader("Accept-Encoding");
-        byte[] body = null;
-        if (request.version() == HttpVersion.HTTP_2) {
-            // Vert.x's HTTP/2 encoder compresses whatever the Content-Encoding header names, so a stored gzip body
-            // would be gzipped twice (eclipse-vertx/vert.x#5371): the identity goes, compressed by the server
+        if (http2) {
             compression.shouldCompress(ctx, contentType(entry), null, entry.identityLength());
-        } else if (entry.br() != null && Compression.accepts(acceptEncoding, "br")) {
-            body = entry.br();
-            out.headers().set("Content-Encoding", "br");
-        } else if (entry.gzip() != null && Compression.accepts(acceptEncoding, "gzip")) {
-            body = entry.gzip();
-            out.headers().set("Content-Encoding", "gzip");
+        } else if (encoding != null) {
+            out.headers().set("Content-Encoding", encoding);
         }
-        if (request.method() == HttpMethod.HEAD) {
-            out.headers().set("Content-Length", String.valueOf(body == null ? entry.identityLength() : body.length));
+        if (head) {
+            out.headers().set("Content-Length", String.valueOf(encoded == null ? entry.identityLength() : encoded.length()));
             out.end();
-        } else {
-            if (body == null) {
-                body = identities.of(key, entry);
-            }
-            out.headers().set("Content-Length", String.valueOf(body.length));
-            // the stored bytes wrapped, not copied (Buffer.buffer(byte[]) copies): a hit allocates no body on the heap
-            out.end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
+            return entry.status();
         }
+        out.headers().set("Content-Length", String.valueOf(body.length()));
+        endWith(out, body);
         return entry.status();
+    }
+
+    /**
+     * Sends {@code body} (held by a reference of the caller's) off the heap as it is, no copy, and gives the
+     * reference back once it is written or the write failed. Vert.x hands Netty an unreleasable view of a buffer
+     * it did not make, so nobody else releases it.
+     */
+    private static void endWith(HttpServerResponse out, OffHeapBody body) {
+        try {
+            out.end(Buffer.buffer(body.view())).onComplete(written -> body.release());
+        } catch (RuntimeException e) {
+            body.release();
+            throw e;
+        }
     }
 
     private static String contentType(EdgeEntry entry) {
@@ -415,7 +477,9 @@ public class EdgeCache {
             stored = null; // decoded from the gzip for a client that accepts neither (IdentityBodies)
         }
         long age = Math.max(0, CachePolicy.seconds(headers.get("Age")));
-        return new EdgeEntry(status, List.copyOf(kept), stored, identity.length, gzip, br, headers.get("ETag"), tags,
+        // off the heap (OffHeapBody), one reference each: the entry's
+        return new EdgeEntry(status, List.copyOf(kept), stored == null ? null : OffHeapBody.copyOf(stored), identity.length,
+                gzip == null ? null : OffHeapBody.copyOf(gzip), br == null ? null : OffHeapBody.copyOf(br), headers.get("ETag"), tags,
                 System.currentTimeMillis(), age, ttlMillis, policy.staleAfterPurgeMillis(headers),
                 policy.staleIfErrorMillis(headers), InvalidationStamp.valid(stamp), 0);
     }
@@ -557,9 +621,12 @@ public class EdgeCache {
                     || client.response().closed()) {
                 return 0;
             }
+            int sent = respond(client, key, fallback, now, STALE_IF_ERROR);
+            if (sent == GONE) {
+                return 0; // it left the cache meanwhile: the error is relayed
+            }
             settled = true;
             metrics.edgeCacheRequest("stale-if-error");
-            int sent = respond(client, key, fallback, now, STALE_IF_ERROR);
             inFlight.remove(key, promise);
             promise.complete(fallback);
             return sent;

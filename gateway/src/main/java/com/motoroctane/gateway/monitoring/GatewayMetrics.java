@@ -163,11 +163,15 @@ public class GatewayMetrics {
         counter("gateway.edge.cache.purged").increment(entries);
     }
 
-    public void edgeCacheGauges(Supplier<Number> bytes, Supplier<Number> entries, Supplier<Number> identityBytes) {
+    public void edgeCacheGauges(Supplier<Number> bytes, Supplier<Number> entries, Supplier<Number> identityBytes,
+                                Supplier<Number> offHeapBytes) {
         Gauge.builder("gateway.edge.cache.bytes", bytes).description("Bytes held by the edge cache (weigher)")
                 .baseUnit("bytes").register(registry);
         Gauge.builder("gateway.edge.cache.identity.bytes", identityBytes)
                 .description("Identity bodies decoded from stored gzip and kept for clients that accept no encoding")
+                .baseUnit("bytes").register(registry);
+        Gauge.builder("gateway.edge.cache.offheap.bytes", offHeapBytes)
+                .description("Bodies held off the heap: entries', decoded identities', and answers' being written")
                 .baseUnit("bytes").register(registry);
         Gauge.builder("gateway.edge.cache.entries", entries).description("Entries held by the edge cache").register(registry);
     }

@@ -1,6 +1,9 @@
 package com.motoroctane.gateway.edgecache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +17,10 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+
 class IdentityBodiesTest {
 
     private static byte[] gzip(byte[] identity) throws IOException {
@@ -25,8 +32,28 @@ class IdentityBodiesTest {
     }
 
     private static EdgeEntry entry(byte[] identity, int identityLength, byte[] gzip) {
-        return new EdgeEntry(200, List.of(), identity, identityLength, gzip, null, null, Set.of(), 0, 0, 60_000, 0, 0,
-                false, 0);
+        return new EdgeEntry(200, List.of(), identity == null ? null : OffHeapBody.copyOf(identity), identityLength,
+                gzip == null ? null : OffHeapBody.copyOf(gzip), null, null, Set.of(), 0, 0, 60_000, 0, 0, false, 0);
+    }
+
+    /** The bytes of a leased body, given back. */
+    private static byte[] read(OffHeapBody leased) {
+        try {
+            return leased.toArray();
+        } finally {
+            leased.release();
+        }
+    }
+
+    private static byte[] gunzip(byte[] gzip, int length) {
+        ByteBuf compressed = Unpooled.wrappedBuffer(gzip);
+        ByteBuf identity = IdentityBodies.gunzip(compressed, length);
+        try {
+            assertTrue(identity.isDirect(), "decoded off the heap");
+            return ByteBufUtil.getBytes(identity);
+        } finally {
+            identity.release();
+        }
     }
 
     private static byte[] json(String name, int rows) {
@@ -40,7 +67,26 @@ class IdentityBodiesTest {
     @Test
     void anEntryStoredAsIdentityIsAnsweredAsIs() {
         byte[] identity = json("a", 10);
-        assertSame(identity, new IdentityBodies(1024).of("/a", entry(identity, identity.length, null)));
+        EdgeEntry stored = entry(identity, identity.length, null);
+        OffHeapBody leased = new IdentityBodies(1024).lease("/a", stored);
+        assertSame(stored.identity(), leased);
+        assertEquals(2, leased.refCnt(), "the entry's reference and the lease's");
+        assertArrayEquals(identity, read(leased));
+        assertEquals(1, stored.identity().refCnt(), "the lease given back");
+        stored.free();
+    }
+
+    @Test
+    void aBodyFreedSinceItsEntryWasLookedUpIsNotLeased() throws IOException {
+        byte[] identity = json("f", 200);
+        IdentityBodies bodies = new IdentityBodies(1 << 20);
+        EdgeEntry plain = entry(identity, identity.length, null);
+        plain.free(); // its entry left the cache: the last reference went
+        assertNull(bodies.lease("/p", plain));
+        EdgeEntry compressed = entry(null, identity.length, gzip(identity));
+        compressed.free();
+        assertNull(bodies.lease("/c", compressed), "nothing decoded from freed memory");
+        assertEquals(0, bodies.weightedBytes());
     }
 
     @Test
@@ -48,14 +94,31 @@ class IdentityBodiesTest {
         IdentityBodies bodies = new IdentityBodies(1 << 20);
         byte[] identity = json("a", 200);
         EdgeEntry stored = entry(null, identity.length, gzip(identity));
-        byte[] first = bodies.of("/a", stored);
-        assertArrayEquals(identity, first);
-        assertSame(first, bodies.of("/a", stored), "kept decoded");
-        assertSame(first, bodies.of("/a", stored.purgedAt(1)), "marked stale by a purge: the same gzip, the same body");
+        OffHeapBody first = bodies.lease("/a", stored);
+        assertArrayEquals(identity, first.toArray());
+        first.release();
+        assertEquals(1, first.refCnt(), "the cache's reference");
+        OffHeapBody again = bodies.lease("/a", stored);
+        assertSame(first, again, "kept decoded");
+        again.release();
+        EdgeEntry purged = stored.purgedAt(1);
+        assertEquals(2, purged.gzip().refCnt(), "the stale copy holds the gzip too");
+        OffHeapBody stale = bodies.lease("/a", purged);
+        assertSame(first, stale, "marked stale by a purge: the same gzip, the same body");
+        stale.release();
 
         byte[] changed = json("b", 200);
         EdgeEntry replaced = entry(null, changed.length, gzip(changed));
-        assertArrayEquals(changed, bodies.of("/a", replaced), "a body decoded from the replaced entry is not used");
+        assertArrayEquals(changed, read(bodies.lease("/a", replaced)), "a body decoded from the replaced entry is not used");
+        bodies.cleanUp();
+        // Caffeine tells its removal listener on its executor (the common pool), not in the put
+        for (long until = System.nanoTime() + 5_000_000_000L; first.refCnt() != 0 && System.nanoTime() < until; ) {
+            Thread.onSpinWait();
+        }
+        assertEquals(0, first.refCnt(), "the body decoded before was dropped, and freed");
+        stored.free();
+        purged.free();
+        replaced.free();
     }
 
     /** Offers body {@code i} as a fill would, then asks for it: {offered identity, answered identity}. */
@@ -63,16 +126,25 @@ class IdentityBodiesTest {
         byte[] identity = json("k" + i, 100);
         EdgeEntry stored = entry(null, identity.length, gzip(identity));
         bodies.offer("/k" + i, stored, identity);
-        return new byte[][] {identity, bodies.of("/k" + i, stored)};
+        try {
+            return new byte[][] {identity, read(bodies.lease("/k" + i, stored))};
+        } finally {
+            stored.free();
+        }
     }
 
     @Test
     void whatAFillOfferedIsUsedWhileItFits() throws IOException {
         IdentityBodies bodies = new IdentityBodies(16 * 1024);
-        // five bodies of ~1.5 KB: within the bound, so nothing is evicted and each offered array is the one answered
+        // five bodies of ~1.5 KB: within the bound, so nothing is evicted and each offered body is the one answered
         for (int i = 0; i < 5; i++) {
-            byte[][] offeredAndAnswered = offerThenRead(bodies, i);
-            assertSame(offeredAndAnswered[0], offeredAndAnswered[1], "the fill's own bytes");
+            byte[] identity = json("k" + i, 100);
+            EdgeEntry stored = entry(null, identity.length, gzip(identity));
+            bodies.offer("/k" + i, stored, identity);
+            stored.gzip().release(); // freed: only what was offered can answer now
+            OffHeapBody leased = bodies.lease("/k" + i, stored);
+            assertNotNull(leased, "the fill's own identity, kept");
+            assertArrayEquals(identity, read(leased));
         }
     }
 
@@ -89,7 +161,9 @@ class IdentityBodiesTest {
         assertTrue(bodies.weightedBytes() <= 16 * 1024, bodies.weightedBytes() + " bytes kept");
         assertTrue(bodies.weightedBytes() > 0, "the bound evicts, it does not empty");
         byte[] identity = json("k0", 100);
-        assertArrayEquals(identity, bodies.of("/k0", entry(null, identity.length, gzip(identity))));
+        EdgeEntry stored = entry(null, identity.length, gzip(identity));
+        assertArrayEquals(identity, read(bodies.lease("/k0", stored)));
+        stored.free();
     }
 
     @Test
@@ -102,8 +176,8 @@ class IdentityBodiesTest {
         named[3] = 0x08;
         System.arraycopy("a.json\0".getBytes(StandardCharsets.ISO_8859_1), 0, named, 10, 7);
         System.arraycopy(plain, 10, named, 17, plain.length - 10);
-        assertArrayEquals(identity, IdentityBodies.gunzip(named, identity.length));
-        assertArrayEquals(identity, IdentityBodies.gunzip(plain, identity.length));
+        assertArrayEquals(identity, gunzip(named, identity.length));
+        assertArrayEquals(identity, gunzip(plain, identity.length));
     }
 
     @Test
@@ -111,17 +185,22 @@ class IdentityBodiesTest {
         byte[] identity = json("c", 80);
         byte[] flipped = gzip(identity);
         flipped[flipped.length - 9] ^= 0x01; // the last byte of the deflate data
-        assertThrows(RuntimeException.class, () -> IdentityBodies.gunzip(flipped, identity.length));
+        assertThrows(RuntimeException.class, () -> gunzip(flipped, identity.length));
         byte[] badCrc = gzip(identity);
         badCrc[badCrc.length - 8] ^= 0x01;
-        assertThrows(IllegalStateException.class, () -> IdentityBodies.gunzip(badCrc, identity.length));
+        assertThrows(IllegalStateException.class, () -> gunzip(badCrc, identity.length));
     }
 
     @Test
     void aGzipThatDoesNotDecodeToTheStoredLengthIsAnError() throws IOException {
         byte[] identity = json("a", 50);
         IdentityBodies bodies = new IdentityBodies(1 << 20);
-        assertThrows(IllegalStateException.class, () -> bodies.of("/a", entry(null, identity.length + 1, gzip(identity))));
-        assertThrows(IllegalStateException.class, () -> bodies.of("/b", entry(null, identity.length - 1, gzip(identity))));
+        EdgeEntry longer = entry(null, identity.length + 1, gzip(identity));
+        EdgeEntry shorter = entry(null, identity.length - 1, gzip(identity));
+        assertThrows(IllegalStateException.class, () -> bodies.lease("/a", longer));
+        assertThrows(IllegalStateException.class, () -> bodies.lease("/b", shorter));
+        assertEquals(1, longer.gzip().refCnt(), "the decoding's reference given back");
+        longer.free();
+        shorter.free();
     }
 }
