@@ -93,4 +93,66 @@ class PriceEditContractTests {
             assertEquals("HIT", get(path).header("X-Cache"), path + " cannot change with that price: it stays cached");
         }
     }
+
+    /**
+     * The first page of a cheapest-first list ({@code price-falls}) follows only prices that may have come down: a
+     * price raised of an item it does not show leaves it cached, while the later page that item can move into is
+     * refreshed; a price lowered of an item it does not show brings that item in. Models by starting price and
+     * variants by price, admin-service's real events, catalog-service's real tags.
+     */
+    @Test
+    void aRisingPriceKeepsTheCheapestFirstFirstPagesThatDoNotShowItAndRefreshesTheLaterOnes() {
+        String r = Admin.word();
+        long base = 96_000_000L + ThreadLocalRandom.current().nextLong(1_000) * 1_000;
+        String brand = Admin.brand("Rise " + r);
+        String m1 = Admin.model(brand, "One " + r, "Sedan");
+        String m2 = Admin.model(brand, "Two " + r, "Sedan");
+        String m3 = Admin.model(brand, "Three " + r, "Sedan");
+        String v1 = Admin.variant(brand, m1, "Ra" + r, base + 100, Map.of("fuelType", "Petrol"));
+        String v2 = Admin.variant(brand, m2, "Rb" + r, base + 200, Map.of("fuelType", "Petrol"));
+        String v3 = Admin.variant(brand, m3, "Rc" + r, base + 300, Map.of("fuelType", "Petrol"));
+        Events.settled();
+        Events.appliedByCatalog(catalog());
+
+        String firstModels = "/api/models?brandId=" + brand + "&sort=startingPrice&limit=1";
+        String secondModels = firstModels + "&page=2";
+        String firstVariants = "/api/variants?brandId=" + brand + "&sort=price&limit=1";
+        String secondVariants = firstVariants + "&page=2";
+        assertEquals("models models:price-falls", tagsOtherThanItems(firstModels));
+        assertEquals("models models:price", tagsOtherThanItems(secondModels));
+        assertEquals(List.of(m1), ids(firstModels));
+        assertEquals(List.of(m2), ids(secondModels));
+        assertEquals(List.of(v1), ids(firstVariants));
+        assertEquals(List.of(v2), ids(secondVariants));
+        List<String> all = List.of(firstModels, secondModels, firstVariants, secondVariants);
+        for (String path : all) {
+            Poll.until(path + " is cached", () -> get(path).header("X-Cache"), "HIT"::equals);
+        }
+
+        Admin.patch("variants", v3, Map.of("price", base + 400)); // not shown on any of the four pages, rises
+        Events.appliedByCatalog(catalog());
+        for (String path : List.of(firstModels, firstVariants)) {
+            assertEquals("HIT", get(path).header("X-Cache"), path + ": a dearer item it does not show cannot enter");
+        }
+        // a later page may take in an item whose price rose (models:price, named by every price edit): read again
+        assertEquals("MISS", get(secondModels).header("X-Cache"));
+        assertEquals("MISS", get(secondVariants).header("X-Cache"));
+
+        Admin.patch("variants", v1, Map.of("price", base + 250)); // shown on the first pages, rises past v2
+        Poll.until("the first page of models shows the new cheapest", () -> ids(firstModels), List.of(m2)::equals);
+        Poll.until("the second page of models takes in the model whose price rose", () -> ids(secondModels), List.of(m1)::equals);
+        Poll.until("the first page of variants shows the new cheapest", () -> ids(firstVariants), List.of(v2)::equals);
+        Poll.until("the second page of variants takes in the variant whose price rose", () -> ids(secondVariants), List.of(v1)::equals);
+
+        Admin.patch("variants", v3, Map.of("price", base + 50)); // not shown on the first pages, falls below them all
+        Poll.until("a first page takes in the model whose price fell", () -> ids(firstModels), List.of(m3)::equals);
+        Poll.until("a first page takes in the variant whose price fell", () -> ids(firstVariants), List.of(v3)::equals);
+    }
+
+    /** A list's Surrogate-Key without its items' brand and model tags. */
+    private static String tagsOtherThanItems(String path) {
+        return java.util.Arrays.stream(get(path).header("Surrogate-Key").trim().split("\\s+"))
+                .filter(tag -> !tag.startsWith("model:") && !tag.startsWith("brand-own:") && !tag.startsWith("brand:"))
+                .sorted().collect(java.util.stream.Collectors.joining(" "));
+    }
 }

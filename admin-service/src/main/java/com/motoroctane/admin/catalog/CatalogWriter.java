@@ -1040,7 +1040,7 @@ public class CatalogWriter {
             // an update names only the lists the fields it changed can reshape (Tags.variantUpdateLists)
             case VARIANT -> {
                 change.lists(before != null && after != null
-                        ? Tags.variantUpdateLists(Tags.changedFields(before, after))
+                        ? Tags.variantUpdateLists(Tags.changedFields(before, after), Tags.mayBecomeCheapest(before, after))
                         : Tags.VARIANT_WRITE_LISTS);
                 // a comparison by models shows each model's cheapest variant (tagged by it and model-cheapest:)
                 if (Tags.mayBecomeCheapest(before, after)) {

@@ -84,9 +84,10 @@ public class VariantResource {
         ListQuery query = serving.listQuery(Listing.VARIANTS, params, Serving.allOf(filters));
         // which writes can reshape this page beyond the items it shows (Tags.variantUpdateLists): within one
         // model, only that model's variants, whose every event names the model; otherwise any price change when
-        // the page is ordered or banded by price
+        // the page is ordered or banded by price (only a falling one on a cheapest-first first page)
         String keep = modelId != null ? Tags.model(modelId)
-                : minPrice != null || maxPrice != null || "price".equals(query.sort().name()) ? Tags.byPrice(Tags.VARIANTS)
+                : minPrice != null || maxPrice != null || "price".equals(query.sort().name())
+                        ? CatalogReads.priceTag(Tags.VARIANTS, query, "price", minPrice, maxPrice)
                 : null;
         return serving.serve(CacheKind.VARIANTS, Serving.cacheKey(query, params.raw("cursor")), headers,
                 () -> keep == null ? reads.list(Listing.VARIANTS, query) : reads.list(Listing.VARIANTS, query, keep));

@@ -65,11 +65,26 @@ public class CatalogReads {
         return envelope(listing, query, store.page(listing.collection(), query.withFields(stored(query.fields()))), keep);
     }
 
-    /** Models filtered by a starting-price band or sorted by starting price (see {@link PricedModels}). */
+    /**
+     * Models filtered by a starting-price band or sorted by starting price (see {@link PricedModels}); tagged
+     * {@link Tags#byPriceFalls} when only a falling price can reshape the page ({@link #cheapestFirstPage}), else
+     * {@link Tags#byPrice}.
+     */
     public Rendered modelsByPrice(ListQuery query, Long minPrice, Long maxPrice) {
         return envelope(Listing.MODELS, query,
                 PricedModels.page(store, summaries, query.withFields(stored(query.fields())), minPrice, maxPrice),
-                Tags.byPrice(Tags.MODELS));
+                priceTag(Tags.MODELS, query, Aggregates.STARTING_PRICE, minPrice, maxPrice));
+    }
+
+    /**
+     * The price tag a list of {@code list} ordered or banded by price carries: {@link Tags#byPriceFalls} on the
+     * first page of a cheapest-first order ({@code priceSort} ascending) without a band, which an item it does not
+     * show enters only when its price falls; {@link Tags#byPrice} on any other page, a band, or dearest first.
+     */
+    public static String priceTag(String list, ListQuery query, String priceSort, Long minPrice, Long maxPrice) {
+        boolean cheapestFirstPage = minPrice == null && maxPrice == null && priceSort.equals(query.sort().name())
+                && !query.sort().descending() && query.after() == null && query.skip() == 0;
+        return cheapestFirstPage ? Tags.byPriceFalls(list) : Tags.byPrice(list);
     }
 
     public Rendered variantsByIds(List<String> ids, List<String> fields) {

@@ -29,7 +29,8 @@ import com.motoroctane.common.events.InvalidationEvent;
  *   <li>{@link #byPrice(String) byPrice(list)}, e.g. {@code variants:price}: on every list of that kind whose
  *       order or membership depends on prices of items it may not show (sorted by price, or a price band).
  *       A variant update that changes the price and nothing else that shapes lists names these instead of
- *       the list names ({@link #variantUpdateLists}).</li>
+ *       the list names ({@link #variantUpdateLists}); the first page of a cheapest-first list carries
+ *       {@link #byPriceFalls(String) byPriceFalls(list)} instead, named only when a price may have come down.</li>
  *   <li>{@link #cheapest(String) cheapest(model)}, e.g. {@code model-cheapest:m1}: on an answer that shows which
  *       variant is a model's cheapest (a comparison by models), named only by a variant write that may make
  *       another variant the cheapest ({@link #mayBecomeCheapest}); a price going up names it no more.</li>
@@ -176,6 +177,19 @@ public final class Tags {
         return list + ":price";
     }
 
+    /**
+     * The first page of a list of {@code list} ordered by price cheapest first, without a price band:
+     * {@code <list>:price-falls}, which such a page carries instead of {@link #byPrice}. An item it does not show
+     * is at least as dear as its last; dearer still, it stays out: only a price that falls (a model's starting
+     * price: one of its variants' prices) can bring it in, and what the page shows carries its own item tags. A
+     * later page or a band can also take in an item whose price rose, and a dearest-first order one whose price
+     * rose, so they keep {@link #byPrice}. Named, besides {@code byPrice}, by a price edit that may lower a price
+     * ({@link #variantUpdateLists}); in the bench's mix every price edit named ~8 price-ordered model lists.
+     */
+    public static String byPriceFalls(String list) {
+        return list + ":price-falls";
+    }
+
     /** Lists of {@code list} that carry no item tags (they did not fit the budget): {@code <list>:items}. */
     public static String untracked(String list) {
         return list + ":items";
@@ -186,10 +200,12 @@ public final class Tags {
      * whose values differ before and after). Any field in {@link #VARIANT_LIST_FIELDS}: every variant list,
      * model list (their aggregates and fuel/transmission sets) and search. Otherwise every list that shows the
      * variant or its model carries the model's tag, which the event names anyway, so only the lists that may
-     * not show it are named: those ordered or filtered by price when the price changed, and those without item
-     * tags always.
+     * not show it are named: those ordered or filtered by price when the price changed (the cheapest-first first
+     * pages, {@link #byPriceFalls}, only when {@code priceMayFall}: the variant is shown and its price came down,
+     * {@link #mayBecomeCheapest}, which also covers its model's starting price), and those without item tags
+     * always.
      */
-    public static List<String> variantUpdateLists(Collection<String> changed) {
+    public static List<String> variantUpdateLists(Collection<String> changed, boolean priceMayFall) {
         Set<String> lists = new LinkedHashSet<>();
         if (changed.stream().anyMatch(VARIANT_LIST_FIELDS::contains)) {
             return VARIANT_WRITE_LISTS;
@@ -197,6 +213,10 @@ public final class Tags {
         if (changed.contains("price")) {
             lists.add(byPrice(VARIANTS));
             lists.add(byPrice(MODELS));
+            if (priceMayFall) {
+                lists.add(byPriceFalls(VARIANTS));
+                lists.add(byPriceFalls(MODELS));
+            }
         }
         if (changed.stream().anyMatch(field -> !BOOKKEEPING.contains(field))) {
             lists.addAll(List.of(untracked(VARIANTS), untracked(MODELS), untracked(SEARCH), untracked(PAGES)));

@@ -66,21 +66,30 @@ class TagsTest {
     @Test
     void aPriceOnlyEditNamesThePriceShapedListsNotEveryList() {
         assertEquals(List.of("variants:price", "models:price", "variants:items", "models:items", "search:items", "pages:items"),
-                Tags.variantUpdateLists(Set.of("price", "version", "updatedAt")));
+                Tags.variantUpdateLists(Set.of("price", "version", "updatedAt"), false));
+    }
+
+    /** The first pages of cheapest-first lists (price-falls) only when the price may have come down. */
+    @Test
+    void aPriceThatMayHaveFallenAlsoNamesTheCheapestFirstFirstPages() {
+        assertEquals(List.of("variants:price", "models:price", "variants:price-falls", "models:price-falls", "variants:items",
+                "models:items", "search:items", "pages:items"), Tags.variantUpdateLists(Set.of("price", "version"), true));
+        assertEquals("models:price-falls", Tags.byPriceFalls(Tags.MODELS));
+        assertEquals(List.of(), Tags.variantUpdateLists(Set.of("version", "updatedAt"), true), "no price change, nothing");
     }
 
     @ParameterizedTest
     @CsvSource({"status", "name", "fuelType", "transmission", "modelId", "brandId"})
     void aFieldListsFilterOrSortByNamesEveryListOfTheKind(String field) {
-        assertEquals(Tags.VARIANT_WRITE_LISTS, Tags.variantUpdateLists(Set.of(field, "price", "version")));
+        assertEquals(Tags.VARIANT_WRITE_LISTS, Tags.variantUpdateLists(Set.of(field, "price", "version"), true));
         assertEquals(List.of("variants", "models", "search", "pages:items"), Tags.VARIANT_WRITE_LISTS);
     }
 
     @Test
     void aContentEditNamesOnlyListsWithoutItemTagsAndBookkeepingNothing() {
         assertEquals(List.of("variants:items", "models:items", "search:items", "pages:items"),
-                Tags.variantUpdateLists(Set.of("power", "version")));
-        assertEquals(List.of(), Tags.variantUpdateLists(Set.of("version", "updatedAt")));
+                Tags.variantUpdateLists(Set.of("power", "version"), false));
+        assertEquals(List.of(), Tags.variantUpdateLists(Set.of("version", "updatedAt"), false));
     }
 
     @Test
