@@ -251,6 +251,31 @@ class InvalidationTests {
                         && Integer.valueOf(780_000).equals(res.jsonPath().get("items.price[0]")));
     }
 
+    /**
+     * The whole variant documents a comparison is built from are kept too, tagged as the comparison: after a price
+     * edit the comparisons holding that variant are rebuilt reading it once between them, and nothing else.
+     */
+    @Test
+    void comparisonsRebuiltAfterAnEditReadTheEditedVariantOnceBetweenThem() {
+        String catalog = ConfigProvider.getConfig().getValue("test.catalog.url", String.class);
+        TwoModels f = twoModels("Once", "Pair", 500_000, 560_000, 510_000);
+        Events.appliedByCatalog(catalog);
+        Events.settled();
+        String withOther = "/api/compare?variants=" + f.cheap() + "," + f.other();
+        String withSibling = "/api/compare?variants=" + f.cheap() + "," + f.dear();
+        given().get(withOther).then().statusCode(200);
+        given().get(withSibling).then().statusCode(200);
+
+        Admin.patch("variants", f.cheap(), Map.of("price", 505_000));
+        Events.appliedByCatalog(catalog);
+        Events.settled();
+        double read = catalogReads("miss");
+        given().get(withOther).then().statusCode(200).header("X-Cache", "MISS").body("items.price", equalTo(List.of(505_000, 510_000)));
+        given().get(withSibling).then().statusCode(200).header("X-Cache", "MISS").body("items.price", equalTo(List.of(505_000, 560_000)));
+        assertEquals(1, catalogReads("miss") - read, 0.0,
+                "the edited variant is read once; the other variants, the models and the brands are kept");
+    }
+
     /** Two brands with a model each; the first model has a cheaper and a dearer variant, the second one variant. */
     private record TwoModels(String word, String brand, String otherBrand, String m1, String m2, String cheap, String dear,
                              String other) {

@@ -1,7 +1,9 @@
 package com.motoroctane.compare.client;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,14 +37,30 @@ public class Catalog {
 
     /**
      * Whole variant documents by id, in the order asked (at most 50 per call, catalog-service's batch limit); whole,
-     * since a comparison shows every spec, where catalog-service answers list cards by default.
+     * since a comparison shows every spec, where catalog-service answers list cards by default. The copies held
+     * ({@link CatalogCache#variants}) answer for their ids; the others are read in one call and kept: after a price
+     * edit the comparisons rebuilt with that variant read it once, not each its own pair again.
      */
     public Batch variantsByIds(List<String> ids) {
-        JsonNode body = read("variants " + ids, () -> api.variantsByIds(String.join(",", ids), "full"));
+        Map<String, JsonNode> byId = new HashMap<>(cache.variants(ids));
+        List<String> toRead = ids.stream().filter(id -> !byId.containsKey(id)).distinct().toList();
+        if (!toRead.isEmpty()) {
+            JsonNode body = read("variants " + toRead, () -> api.variantsByIds(String.join(",", toRead), "full"));
+            for (JsonNode variant : body.path("data")) {
+                byId.put(variant.path("id").asText(), variant);
+                cache.keepVariant(variant);
+            }
+        }
         List<JsonNode> found = new ArrayList<>();
-        body.path("data").forEach(found::add);
         List<String> missing = new ArrayList<>();
-        body.path("missing").forEach(m -> missing.add(m.asText()));
+        for (String id : ids) {
+            JsonNode variant = byId.get(id);
+            if (variant == null) {
+                missing.add(id);
+            } else {
+                found.add(variant);
+            }
+        }
         return new Batch(found, missing);
     }
 

@@ -2,6 +2,8 @@ package com.motoroctane.compare.client;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -19,8 +21,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * compare-service's copy of what it reads most from catalog-service: models' and brands' own fields and each
- * model's cheapest active variant. Every models-form comparison resolves its models through them and every build
+ * compare-service's copy of what it reads most from catalog-service: models' and brands' own fields, each
+ * model's cheapest active variant, and whole variant documents by id (a comparison's items). Every models-form comparison resolves its models through them and every build
  * reads its items' models and brands; without the copy that was ~4 calls to catalog-service per comparison
  * refreshed after a write (about 8,000 per 20 s of the bench mix, most answering what had not changed).
  *
@@ -28,7 +30,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * a model's or brand's own fields by {@code model-own:}/{@code brand-own:} (written only by that model's or brand's
  * own writes, which also hide or show it; a model also by its brand's), a cheapest variant by
  * {@code model-cheapest:<id>} (a write that may make another variant the cheapest), its own {@code variant:<id>}
- * and {@code brand-own:<brandId>} (the brand hidden). An event evicts what it names
+ * and {@code brand-own:<brandId>} (the brand hidden), a whole variant by {@code variant:<id>} and its model's and
+ * brand's own-fields tags. An event evicts what it names
  * before compare-service's response cache is evicted (the consumer runs hooks first), a full flush everything.
  * catalog-service applies the same event a moment earlier or later: a copy read in between may hold the old
  * answer, so {@link com.motoroctane.compare.events.ReEvict} evicts the event's tags here again, before the
@@ -74,6 +77,37 @@ public class CatalogCache implements InvalidationHook {
     JsonNode cheapestVariant(String modelId, Supplier<JsonNode> read) {
         return get("cheapest/" + modelId, null, read, v -> Set.of(Tags.cheapest(modelId),
                 Tags.variant(v.path("id").asText()), Tags.brandOwn(v.path("brandId").asText())));
+    }
+
+    /**
+     * The whole variant documents held of {@code ids} (those not held are absent). Each is kept until it is written
+     * ({@code variant:<id>}) or its model's or brand's own fields are ({@code model-own:}, {@code brand-own:}: hidden,
+     * renamed): the tags of a comparison built from it.
+     */
+    Map<String, JsonNode> variants(Collection<String> ids) {
+        Map<String, JsonNode> copies = new HashMap<>();
+        if (!enabled) {
+            return copies;
+        }
+        for (String id : ids) {
+            Held copy = held.getIfPresent("variant/" + id);
+            if (copy != null) {
+                hits.increment();
+                copies.put(id, copy.value());
+            } else {
+                misses.increment();
+            }
+        }
+        return copies;
+    }
+
+    /** Keeps a whole variant document read from catalog-service (see {@link #variants}). */
+    void keepVariant(JsonNode variant) {
+        String id = variant.path("id").asText();
+        if (enabled && !id.isEmpty()) {
+            held.put("variant/" + id, new Held(variant, Set.of(Tags.variant(id), Tags.modelOwn(variant.path("modelId").asText()),
+                    Tags.brandOwn(variant.path("brandId").asText()))));
+        }
     }
 
     /**
