@@ -579,7 +579,7 @@ http {{
             out[label]["ratio_to_nginx"] = lib.ratio(out[label]["rps"], base)
         return out
 
-    def warm_up(self, requests_file):
+    def warm_up(self, lines):
         """The mix through the gateway, not measured, in windows until the rate is steady (three windows in a row
         within 5 %) or --warmup seconds have passed: on two cores the services' JIT compiles for minutes under
         load (a restarted platform served the mix at a few hundred req/s, then climbed window by window), and a
@@ -594,7 +594,14 @@ http {{
         rates = []
         say(f"warm-up: the mix through the gateway in {window} s windows, {least} s at least, until steady (3 within 5 %) "
             f"or {budget} s, not measured")
+        logged_in = 0.0
         while True:
+            # the mix's writes carry an admin token, which expires (15 min): a warm-up that outlived it (after a long
+            # nginx snapshot) went on without writes, 401 each, and its rate was a reads-only one (fb3f4b8's
+            # "7,600-7,900 req/s"); a fresh token every 5 minutes keeps the writes in every window
+            if time.time() - logged_in > 300:
+                requests_file = self.write_requests("mix.requests", with_token(lines, login(self.args.state)))
+                logged_in = time.time()
             rates.append(round(self.wrk(GW, 64, window, requests_file=requests_file, label=f"warm-up window {len(rates) + 1}")["rps"]))
             self.commands.pop()
             say(f"  warm-up window {len(rates)}: {rates[-1]:,} req/s")
@@ -854,7 +861,7 @@ http {{
             self.mix_nginx_file = self.write_requests(
                 "mix-nginx.requests", [line for line in nginx_lines if line[1] in self.snapshotted])
         try:
-            self.results["warmup"] = self.warm_up(self.write_requests("mix.requests", lines))
+            self.results["warmup"] = self.warm_up(lines)
             for i, name in enumerate(scenarios):
                 say(f"[{i + 1}/{len(scenarios)}] {name}")
                 self.results["scenarios"][name] = getattr(self, name)()
@@ -867,6 +874,11 @@ http {{
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def with_token(lines, token):
+    """The request lines with every write's bearer token replaced by `token`."""
+    return [(m, p, dict(h, Authorization="Bearer " + token) if "Authorization" in h else h, b) for m, p, h, b in lines]
 
 
 def shows_price(body, variant_id, price):
