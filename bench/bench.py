@@ -581,7 +581,7 @@ http {{
 
     def warm_up(self, lines):
         """The mix through the gateway, not measured, in windows until the rate is steady (three windows in a row
-        within 5 %) or --warmup seconds have passed: on two cores the services' JIT compiles for minutes under
+        within 5 % and no longer climbing: lib.steady) or --warmup seconds have passed: on two cores the services' JIT compiles for minutes under
         load (a restarted platform served the mix at a few hundred req/s, then climbed window by window), and a
         figure taken before that measures the compiler, not the platform."""
         window = 2 if self.quick else 10
@@ -592,7 +592,7 @@ http {{
         # platform served 7,000-7,800 after five minutes of the mix
         least = min(budget, 4 if self.quick else 60)
         rates = []
-        say(f"warm-up: the mix through the gateway in {window} s windows, {least} s at least, until steady (3 within 5 %) "
+        say(f"warm-up: the mix through the gateway in {window} s windows, {least} s at least, until steady (3 within 5 %, no longer above the 3 before) "
             f"or {budget} s, not measured")
         logged_in = 0.0
         while True:
@@ -1028,7 +1028,7 @@ def markdown(r):
     if w:
         out += [f"Warm-up (the mix through the gateway, not measured) in {w['window_s']} s windows: "
                 + ", ".join(f"{x:,}" for x in w["windows_rps"]) + " req/s — "
-                + ("steady (last three within 5 %)." if w["steady"] else f"**not steady** within its {w['budget_s']} s budget."), ""]
+                + ("steady (last three within 5 %, their mean within 2.5 % of the three before)." if w["steady"] else f"**not steady** within its {w['budget_s']} s budget."), ""]
     out += ["## Summary", ""] + short_table(r) + [""]
     out += ["## Targets (issue 11)", "", "| scenario | target | value | verdict |", "|---|---|---|---|"]
     for t in r["targets"]:

@@ -120,15 +120,18 @@ class Mix(unittest.TestCase):
 
 
 class WarmUp(unittest.TestCase):
-    def test_steady_once_three_windows_in_a_row_agree_within_5_percent(self):
+    def test_steady_once_three_windows_in_a_row_agree_within_5_percent_and_no_longer_climb(self):
         self.assertFalse(lib.steady([]))
         self.assertFalse(lib.steady([2500, 2500]), "two windows say little of a trend")
         self.assertFalse(lib.steady([214, 679, 1430, 2500]), "still climbing")
-        self.assertFalse(lib.steady([5332, 5988, 6216]), "5a8b3c4's warm-up: neighbours within 4 %, still a slope")
-        self.assertTrue(lib.steady([214, 7000, 7200, 7100]))
-        self.assertTrue(lib.steady([3000, 2900, 2880]), "a dip within 5 %")
-        self.assertFalse(lib.steady([3000, 3000, 2800]))
-        self.assertFalse(lib.steady([0, 0, 0]), "nothing served is not steady")
+        self.assertFalse(lib.steady([5000, 5100, 5200, 5332, 5988, 6216]), "5a8b3c4's warm-up: neighbours within 4 %, still a slope")
+        self.assertFalse(lib.steady([2024, 2505, 2810, 3647, 3706, 3800]), "920fcf7's: three within 5 %, 52 % above the three before")
+        self.assertTrue(lib.steady([3647, 3706, 3800, 3750, 3790, 3760]), "the same, a plateau")
+        self.assertFalse(lib.steady([214, 7000, 7100, 7200, 7100, 7150]), "a cold window among the three before: one more")
+        self.assertTrue(lib.steady([214, 7000, 7100, 7200, 7100, 7150, 7120]))
+        self.assertTrue(lib.steady([3000, 3000, 2950, 3000, 2900, 2880]), "a dip within 5 %")
+        self.assertFalse(lib.steady([3000, 3000, 3000, 3000, 3000, 2800]))
+        self.assertFalse(lib.steady([0, 0, 0, 0, 0, 0]), "nothing served is not steady")
 
 
 class Targets(unittest.TestCase):
