@@ -579,20 +579,22 @@ http {{
             out[label]["ratio_to_nginx"] = lib.ratio(out[label]["rps"], base)
         return out
 
-    def warm_up(self, lines):
+    def warm_up(self, lines, budget=None, label="warm-up"):
         """The mix through the gateway, not measured, in windows until the rate is steady (three windows in a row
-        within 5 % and no longer climbing: lib.steady) or --warmup seconds have passed: on two cores the services' JIT compiles for minutes under
-        load (a restarted platform served the mix at a few hundred req/s, then climbed window by window), and a
-        figure taken before that measures the compiler, not the platform."""
+        within 5 % and no longer climbing: lib.steady) or --warmup seconds (`budget`, when given) have passed: on
+        two cores the services' JIT compiles for minutes under load (a restarted platform served the mix at a few
+        hundred req/s, then climbed window by window), and a figure taken before that measures the compiler, not
+        the platform."""
         window = 2 if self.quick else 10
-        budget = self.args.warmup if self.args.warmup is not None else (6 if self.quick else 300)
+        if budget is None:
+            budget = self.args.warmup if self.args.warmup is not None else (6 if self.quick else 300)
         # at least 60 s (or the whole budget when shorter): two windows can agree on a plateau the rate later climbs from (b25417e's
         # run stopped after 30 s at ~3,000 req/s; d4e23ba's went on from ~3,400 to ~5,500 after 70 s). Three windows
         # within 5 %, not two within 10 %: 5a8b3c4's stopped at 60 s on 5,332, 5,988, 6,216 req/s, and the same
         # platform served 7,000-7,800 after five minutes of the mix
         least = min(budget, 4 if self.quick else 60)
         rates = []
-        say(f"warm-up: the mix through the gateway in {window} s windows, {least} s at least, until steady (3 within 5 %, no longer above the 3 before) "
+        say(f"{label}: the mix through the gateway in {window} s windows, {least} s at least, until steady (3 within 5 %, no longer above the 3 before) "
             f"or {budget} s, not measured")
         logged_in = 0.0
         while True:
@@ -602,9 +604,9 @@ http {{
             if time.time() - logged_in > 300:
                 requests_file = self.write_requests("mix.requests", with_token(lines, login(self.args.state)))
                 logged_in = time.time()
-            rates.append(round(self.wrk(GW, 64, window, requests_file=requests_file, label=f"warm-up window {len(rates) + 1}")["rps"]))
+            rates.append(round(self.wrk(GW, 64, window, requests_file=requests_file, label=f"{label} window {len(rates) + 1}")["rps"]))
             self.commands.pop()
-            say(f"  warm-up window {len(rates)}: {rates[-1]:,} req/s")
+            say(f"  {label} window {len(rates)}: {rates[-1]:,} req/s")
             elapsed = len(rates) * window
             if (lib.steady(rates) and elapsed >= least) or elapsed >= budget:
                 break
@@ -617,15 +619,21 @@ http {{
                                                       label="mix nginx (GETs of the same mix, static)"))
         token = login(self.args.state)
         lines, _ = self.mix_requests(self.data, token, self.mix_n)
-        f = self.write_requests("mix.requests", lines)
-        # the same mix without its admin writes first: what the gateway does when nothing is evicted (a diagnostic
-        # next to the target run: each write's evictions are refetched from the origin, the Mongo stand-in here)
+        if "warmup" in self.results:
+            # the mix again until steady, right before it is measured: what ran since the warm-up (brands: one URL
+            # for a minute; the nginx runs: the JVMs idle) leaves the JIT compiled for another traffic and the edge's
+            # entries aging. 20788cf's run measured 3,024 req/s, p99 78 ms there, after warming up to 5,382 req/s
+            # (and the reads-only run then before it stalled: p99 3.4 s, 7 timeouts)
+            out["rewarm"] = self.warm_up(lines, budget=6 if self.quick else 150, label="re-warm")
+        f = self.write_requests("mix.requests", with_token(lines, login(self.args.state)))
+        out["gateway"] = self.measured(lambda: self.wrk(GW, c, self.duration, requests_file=f, track=True,
+                                                        label="mix gateway"))
+        # the same mix without its admin writes after it: what the gateway does when nothing is evicted (a
+        # diagnostic next to the target run: each write's evictions are refetched from the origin, the Mongo stand-in here)
         reads = self.write_requests("mix-reads.requests", [l for l in lines if l[0] != "PATCH"])
         out["gateway_reads_only"] = self.measured(lambda: self.wrk(GW, c, self.duration, requests_file=reads, track=True,
                                                                    label="mix gateway, reads only (diagnostic)"))
         out["gateway_reads_only"]["ratio_to_nginx"] = lib.ratio(out["gateway_reads_only"]["rps"], out["nginx"]["rps"])
-        out["gateway"] = self.measured(lambda: self.wrk(GW, c, self.duration, requests_file=f, track=True,
-                                                        label="mix gateway"))
         if self.args.jfr and self.jfr_start():
             # a run of its own after the measured one: JFR's profile settings about halve the gateway's rate on the
             # mix here (back to back on a warm platform: 1,385-1,805 req/s recording, 2,580-3,460 not)
@@ -1055,8 +1063,13 @@ def markdown(r):
                 "model pages 35 %, brand pages 15 %, filtered lists 20 %, variants 15 %, compare 8 %, search 5 %, "
                 "admin writes 0.1 %, If-None-Match 2 % (nginx: the same GETs as static files).", "", head, sep,
                 row("nginx static", x["nginx"]), row("gateway :8080", x["gateway"], x["nginx"]["rps"])]
+        rw = x.get("rewarm")
+        if rw:
+            out[-4:-4] = [f"Re-warm right before the measured run (the mix again, not measured) in {rw['window_s']} s windows: "
+                          + ", ".join(f"{v:,}" for v in rw["windows_rps"]) + " req/s — "
+                          + ("steady." if rw["steady"] else f"**not steady** within its {rw['budget_s']} s budget."), ""]
         if "gateway_reads_only" in x:
-            out.append(row("gateway :8080, reads only (no admin writes; diagnostic, run first)", x["gateway_reads_only"],
+            out.append(row("gateway :8080, reads only (no admin writes; diagnostic, run after)", x["gateway_reads_only"],
                            x["nginx"]["rps"]))
         out += ["", f"Statuses through the gateway: {json.dumps(x['gateway']['statuses'])}.", ""]
         for label, w in (("gateway", x["gateway"]), ("gateway, reads only", x.get("gateway_reads_only"))):
