@@ -1,6 +1,8 @@
 package com.motoroctane.admin;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
+import com.motoroctane.admin.catalog.CatalogWriter;
 import com.motoroctane.admin.support.AdminTestResource;
 import com.motoroctane.admin.support.CatalogTest;
 import com.motoroctane.admin.support.Streams;
@@ -41,6 +44,9 @@ class InvalidationContractTests extends CatalogTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    CatalogWriter writer;
 
     private String created(String path, Map<String, Object> body) {
         return as("admin").body(body).post(path).then().statusCode(201).extract().path("id");
@@ -101,6 +107,55 @@ class InvalidationContractTests extends CatalogTest {
         // the model and brand pages show the variant: they carry its model's and brand's tags
         assertTrue(event.contains(Tags.model(stored.getString("modelId")))
                 && event.contains(Tags.brand(stored.getString("brandId"))), "pages " + event);
+    }
+
+    /**
+     * What a variant's price edit names for its model, decided again after the write: {@code model-cheapest:<model>}
+     * (comparisons by models show each model's cheapest shown variant) is left out when a shown sibling is still
+     * strictly cheaper than the new price, and {@code models:price}/{@code models:price-falls} (model lists by
+     * starting price) when it is also cheaper than the old one, the variant unchanged since. compare-service's
+     * InvalidationTests and PriceEditContractTests check the comparisons and lists on both sides' real code.
+     */
+    @Test
+    void aPriceEditNamesWhatItsModelShowsOnlyWhenTheModelsCheapestMayHaveChanged() throws Exception {
+        String brandId = created("/api/brands", Map.of("name", unique("Brand")));
+        String modelId = created("/api/models", Map.of("name", unique("Model"), "brandId", brandId, "bodyType", "SUV"));
+        String cheap = created("/api/variants", Map.of("name", unique("LXi"), "brandId", brandId, "modelId", modelId,
+                "price", 600000, "fuelType", "Petrol"));
+        String dear = created("/api/variants", Map.of("name", unique("ZXi"), "brandId", brandId, "modelId", modelId,
+                "price", 700000, "fuelType", "Petrol"));
+        String cheapest = Tags.cheapest(modelId);
+        List<String> modelLists = List.of(Tags.byPrice(Tags.MODELS), Tags.byPriceFalls(Tags.MODELS));
+
+        price(dear, 650000);
+        List<String> event = updateEventTags(dear);
+        assertFalse(event.contains(cheapest) || event.stream().anyMatch(modelLists::contains),
+                "down, a cheaper sibling still shown: " + event);
+        assertTrue(event.containsAll(List.of(Tags.of(Tags.VARIANT, dear), Tags.model(modelId), Tags.byPrice(Tags.VARIANTS),
+                Tags.byPriceFalls(Tags.VARIANTS))), "the rest of the event stays: " + event);
+        Document stored = db().getCollection("variants").find(Filters.eq("id", dear)).first();
+        assertEquals(600000, writer.cheapestSiblingBelow(stored).intValue());
+        assertNull(writer.cheapestSiblingBelow(new Document(stored).append("version", stored.get("version", Number.class).longValue() - 1)),
+                "written again since the write being released: everything is named");
+
+        price(dear, 600000);
+        event = updateEventTags(dear);
+        assertTrue(event.contains(cheapest) && event.containsAll(modelLists), "down to a tie (equal prices are ordered by id): " + event);
+        price(dear, 800000);
+        event = updateEventTags(dear);
+        assertFalse(event.contains(cheapest), "up: " + event);
+        assertTrue(event.contains(Tags.byPrice(Tags.MODELS)), "up from a tie for the cheapest: " + event);
+        price(dear, 790000);
+        event = updateEventTags(dear);
+        assertFalse(event.contains(cheapest) || event.stream().anyMatch(modelLists::contains), "down, far above the cheapest: " + event);
+        as("editor").body(Map.of("status", "inactive")).patch("/api/variants/" + cheap).then().statusCode(200);
+        price(dear, 780000);
+        event = updateEventTags(dear);
+        assertTrue(event.contains(cheapest) && event.containsAll(modelLists), "down, the cheaper sibling hidden: " + event);
+    }
+
+    private void price(String variantId, long price) {
+        as("editor").body(Map.of("price", price)).patch("/api/variants/" + variantId).then().statusCode(200);
     }
 
     /** A reader serves a whole document with the ETag built by the same rule admin-service checks If-Match against. */

@@ -181,8 +181,9 @@ class InvalidationTests {
 
     /**
      * compare-service keeps models' and brands' own fields and each model's cheapest variant (client.CatalogCache)
-     * until an event names them: after a sibling's price edit the models form reads only that model's cheapest
-     * variant again, a rename of the model shows in its comparison, and the brand hidden makes the models form 404.
+     * until an event names them: a sibling's price down to above the cheapest reads nothing again, one below it
+     * reads only that model's cheapest variant and the variant itself, a rename of the model shows in its
+     * comparison, and the brand hidden makes the models form 404.
      */
     @Test
     void theCopyOfCatalogReadsFollowsTheEventsThatNameItAndNoOthers() {
@@ -194,14 +195,21 @@ class InvalidationTests {
         String byModels = "/api/compare?models=" + m1 + "," + m2;
         given().get(byModels).then().statusCode(200).body("items.model.name", equalTo(List.of("Copy " + r, "Kept " + r)));
 
-        Admin.patch("variants", dear, Map.of("price", 680_000)); // still not the cheapest
+        Admin.patch("variants", dear, Map.of("price", 680_000)); // down, still dearer than the cheapest
         Events.appliedByCatalog(catalog);
         Events.settled();
         double read = catalogReads("miss");
-        // its resolution is read again (the comparison of the same two variants stays cached: X-Cache HIT)
-        given().get(byModels).then().statusCode(200).body("items.variant.id.get(0)", equalTo(cheap));
-        assertEquals(1, catalogReads("miss") - read, 0.0,
-                "only the written model's cheapest variant is read again; both models' and brands' own fields are kept");
+        given().get(byModels).then().statusCode(200).header("X-Cache", "HIT").body("items.variant.id.get(0)", equalTo(cheap));
+        assertEquals(0, catalogReads("miss") - read, 0.0,
+                "a price down that leaves a cheaper sibling shown names no model-cheapest: nothing is read again");
+
+        Admin.patch("variants", dear, Map.of("price", 590_000)); // down below the cheapest: now the cheapest itself
+        Events.appliedByCatalog(catalog);
+        Events.settled();
+        read = catalogReads("miss");
+        given().get(byModels).then().statusCode(200).body("items.variant.id.get(0)", equalTo(dear));
+        assertEquals(2, catalogReads("miss") - read, 0.0, "only the written model's cheapest variant and that variant's "
+                + "document are read again; both models' and brands' own fields and the other variant are kept");
 
         Admin.patch("models", m1, Map.of("name", "Renamed " + r));
         Events.appliedByCatalog(catalog);
@@ -218,8 +226,10 @@ class InvalidationTests {
      * Which variant a comparison by models shows for a model changes only by a write that may make another one
      * the cheapest (common {@code Tags.mayBecomeCheapest}: a price coming down, a variant shown) or by a write of
      * the cheapest itself: raising a sibling's price keeps the comparison and the copy of the model's cheapest
-     * variant (no read of catalog-service), raising the cheapest's price above the sibling's, or lowering the
-     * sibling's below it, shows the sibling. Run against admin-service's real events.
+     * variant (no read of catalog-service), raising the cheapest's price above the sibling's shows the sibling, a
+     * price down that stays above the cheapest keeps the comparison (admin-service leaves model-cheapest out when a
+     * shown sibling is still strictly cheaper), and one below it shows that variant. Run against admin-service's
+     * real events.
      */
     @Test
     void aComparisonByModelsFollowsTheWritesThatCanChangeWhichVariantIsTheCheapest() {
@@ -243,6 +253,13 @@ class InvalidationTests {
         Events.appliedByCatalog(catalog);
         Poll.until("the models form shows the sibling, now the cheapest", () -> given().get(byModels),
                 res -> res.statusCode() == 200 && List.of(dear, other).equals(res.jsonPath().getList("items.variant.id")));
+
+        Admin.patch("variants", cheap, Map.of("price", 795_000)); // a sibling comes down, still above the cheapest
+        Events.appliedByCatalog(catalog);
+        Events.settled();
+        read = catalogReads("miss");
+        given().get(byModels).then().statusCode(200).header("X-Cache", "HIT").body("items.price", equalTo(List.of(790_000, 710_000)));
+        assertEquals(0, catalogReads("miss") - read, 0.0, "a price down that leaves a cheaper sibling shown reads nothing again");
 
         Admin.patch("variants", cheap, Map.of("price", 780_000)); // a sibling comes down below the cheapest
         Events.appliedByCatalog(catalog);

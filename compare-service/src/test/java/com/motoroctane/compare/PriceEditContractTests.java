@@ -149,6 +149,53 @@ class PriceEditContractTests {
         Poll.until("a first page takes in the variant whose price fell", () -> ids(firstVariants), List.of(v3)::equals);
     }
 
+    /**
+     * A price edit that leaves its model's starting price as it was keeps the model lists by starting price that do
+     * not show the model (admin-service leaves models:price and models:price-falls out when, after the write, a
+     * shown sibling is strictly cheaper than both prices; the lists showing it follow its model:<id>), while the
+     * variant lists by price follow it; one that moves the starting price brings the model into a band that did
+     * not show it. admin-service's real events, catalog-service's real tags.
+     */
+    @Test
+    void aPriceEditAboveTheModelsCheapestKeepsTheModelListsByStartingPriceThatDoNotShowIt() {
+        String r = Admin.word();
+        long base = 97_000_000L + ThreadLocalRandom.current().nextLong(1_000) * 1_000;
+        String brand = Admin.brand("Start " + r);
+        String otherBrand = Admin.brand("Finish " + r);
+        String m1 = Admin.model(brand, "Uno " + r, "Sedan");
+        String m2 = Admin.model(otherBrand, "Duo " + r, "Sedan");
+        String cheap = Admin.variant(brand, m1, "Sa" + r, base + 100, Map.of("fuelType", "Petrol"));
+        String dear = Admin.variant(brand, m1, "Sb" + r, base + 300, Map.of("fuelType", "Petrol"));
+        String other = Admin.variant(otherBrand, m2, "Sc" + r, base + 200, Map.of("fuelType", "Petrol"));
+        Events.settled();
+        Events.appliedByCatalog(catalog());
+
+        String modelsByPrice = "/api/models?minPrice=" + base + "&maxPrice=" + (base + 999) + "&sort=startingPrice";
+        String lowBand = "/api/models?minPrice=" + base + "&maxPrice=" + (base + 60);
+        String otherBrandByPrice = "/api/models?brandId=" + otherBrand + "&sort=startingPrice";
+        String variantsByPrice = "/api/variants?minPrice=" + base + "&maxPrice=" + (base + 999) + "&sort=price";
+        assertEquals(List.of(m1, m2), ids(modelsByPrice));
+        assertEquals(List.of(), ids(lowBand));
+        assertEquals(List.of(m2), ids(otherBrandByPrice));
+        assertEquals("models models:price-falls", tagsOtherThanItems(otherBrandByPrice));
+        assertEquals(List.of(cheap, other, dear), ids(variantsByPrice));
+        for (String path : List.of(lowBand, otherBrandByPrice, variantsByPrice)) {
+            Poll.until(path + " is cached", () -> get(path).header("X-Cache"), "HIT"::equals);
+        }
+
+        Admin.patch("variants", dear, Map.of("price", base + 150)); // down, still above its model's cheapest
+        Poll.until("the variants by price follow the edit", () -> ids(variantsByPrice), List.of(cheap, dear, other)::equals);
+        Events.appliedByCatalog(catalog());
+        for (String path : List.of(lowBand, otherBrandByPrice)) {
+            assertEquals("HIT", get(path).header("X-Cache"), path + ": the model's starting price did not change");
+        }
+        assertEquals(List.of(m1, m2), ids(modelsByPrice));
+
+        Admin.patch("variants", dear, Map.of("price", base + 50)); // below the cheapest: the starting price moves
+        Poll.until("a band that did not show the model takes it in", () -> ids(lowBand), List.of(m1)::equals);
+        assertEquals(List.of(m1), ids("/api/models?brandId=" + brand + "&maxPrice=" + (base + 60)));
+    }
+
     /** A list's Surrogate-Key without its items' brand and model tags. */
     private static String tagsOtherThanItems(String path) {
         return java.util.Arrays.stream(get(path).header("Surrogate-Key").trim().split("\\s+"))

@@ -38,11 +38,13 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.motoroctane.admin.audit.Actor;
 import com.motoroctane.admin.audit.AuditLog;
 import com.motoroctane.admin.events.EventPublisher;
@@ -296,8 +298,76 @@ public class CatalogWriter {
             throw e;
         }
         audit.record(actor, replace ? "replace" : "update", entity.entityName(), id, before, after);
-        events.release(staged);
+        events.release(entity == Entity.VARIANT ? withoutWhatThePriceKept(staged, before, after) : staged);
         return after;
+    }
+
+    /**
+     * What a variant's price edit names for its model, read again after the write. The event staged before the write
+     * names {@code model-cheapest:<model>} when the variant may have become its model's cheapest shown one
+     * ({@link Tags#mayBecomeCheapest}: a price down, shown again), which purges every comparison by models holding
+     * the model, and {@code models:price}/{@code models:price-falls} for a price-only edit ({@link Tags#variantUpdateLists}),
+     * which purge the model lists ordered or banded by starting price. When, after the write, a shown sibling is
+     * strictly cheaper than the new price and nobody has written the variant since, it is not the cheapest, and the
+     * event is released without {@code model-cheapest:}; when that sibling is also strictly cheaper than the old
+     * price, the model's starting price was and is the sibling's, and the model lists' tags go too. In the bench's
+     * mix about half of all price edits lowered a price that stayed above its model's cheapest, each one purging
+     * every comparison of its model (~24 edge entries a write), and most edits refreshed ~8 model lists.
+     *
+     * <p>Reading after the write is what keeps concurrent writes of siblings from making it miss a change. Were the
+     * comparisons' cached cheapest R stale once writes stop, a sibling Y would be ahead of R, and R unwritten since it
+     * was read (its own tag purges them). The last write that brought Y ahead of R (a price down, a show) came after
+     * that read and left the tag out, so its check found Y unchanged and a shown sibling strictly cheaper, also
+     * ahead of R, so also brought there by a write after the read, and so on down strictly falling prices over
+     * finitely many writes: one of them kept the tag, and the comparisons were purged after the read. For the lists,
+     * the last write w that changed the model's starting price left nothing out: had its check found a sibling below
+     * both of its prices, the minimum then (unchanged since w, w being the last to change it) was below the new price,
+     * so not the variant's, so the other variants' minimum, which w did not change and which was below the old price
+     * too: w changed nothing. Ties keep the tags (the readers order equal prices by id), as does a price that is not
+     * a number. The outbox keeps the wider event: if this one is not sent, the relay sends that, which evicts more,
+     * never less.
+     */
+    private Staged withoutWhatThePriceKept(Staged staged, Document before, Document after) {
+        String modelId = after.getString("modelId");
+        boolean cheapest = Tags.mayBecomeCheapest(before, after);
+        boolean lists = before != null && before.get("price") instanceof Number
+                && Tags.variantUpdateLists(Tags.changedFields(before, after), cheapest).contains(Tags.byPrice(Tags.MODELS))
+                && CatalogFields.ACTIVE.equals(before.get("status")) && CatalogFields.ACTIVE.equals(after.get("status"));
+        if (modelId == null || !(cheapest || lists)) {
+            return staged;
+        }
+        Number sibling = cheapestSiblingBelow(after);
+        if (sibling == null) {
+            return staged;
+        }
+        List<String> dropped = new ArrayList<>();
+        if (cheapest) {
+            dropped.add(Tags.cheapest(modelId));
+        }
+        if (lists && sibling.doubleValue() < before.get("price", Number.class).doubleValue()) {
+            dropped.addAll(List.of(Tags.byPrice(Tags.MODELS), Tags.byPriceFalls(Tags.MODELS)));
+        }
+        return dropped.isEmpty() ? staged : events.without(staged, dropped);
+    }
+
+    /**
+     * The price of the cheapest shown sibling of the stored variant {@code written} priced strictly below it; null
+     * when there is none, the variant has no numeric price, or it was written again since.
+     */
+    public Number cheapestSiblingBelow(Document written) {
+        String id = written.getString("id");
+        if (id == null || !(written.get("price") instanceof Number price)) {
+            return null;
+        }
+        MongoCollection<Document> variants = collection(Entity.VARIANT);
+        Document cheaper = variants.find(and(eq("modelId", written.getString("modelId")), eq("status", CatalogFields.ACTIVE),
+                        Filters.ne("id", id), Filters.lt("price", price)))
+                .projection(Projections.include("price")).sort(Sorts.ascending("price")).first();
+        if (cheaper == null || !(cheaper.get("price") instanceof Number found)) {
+            return null;
+        }
+        Document now = variants.find(eq("id", id)).projection(Projections.include("version")).first();
+        return now != null && version(now) == version(written) ? found : null;
     }
 
     /** Deletes a document and, children first, everything that hangs off it, so a failure half-way leaves no orphan. */

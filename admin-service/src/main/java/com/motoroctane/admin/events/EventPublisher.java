@@ -164,6 +164,23 @@ public class EventPublisher {
         return new Staged(event.eventId(), body);
     }
 
+    /**
+     * {@code staged} without the tags in {@code dropped}, the same event otherwise (its id too), to be released
+     * instead of it once the write showed those tags need not be named; the outbox keeps the wider event, which
+     * the relay sends only if this one is not sent: a needless eviction at worst, never a missed one.
+     */
+    public Staged without(Staged staged, Collection<String> dropped) {
+        try {
+            InvalidationEvent e = json.readValue(staged.body(), InvalidationEvent.class);
+            List<String> keys = e.surrogateKeys().stream().filter(k -> !dropped.contains(k)).toList();
+            InvalidationEvent narrower = new InvalidationEvent(e.eventId(), e.type(), e.entity(), e.ids(), e.brandIds(),
+                    e.modelIds(), keys, e.version(), e.at());
+            return new Staged(staged.eventId(), json.writeValueAsString(narrower));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The change is written: send its event now. If Redis cannot take it, the relay sends it when Redis is back. */
     public void release(Staged staged) {
         faults.reached(FaultPoints.BEFORE_EVENT_SENT);

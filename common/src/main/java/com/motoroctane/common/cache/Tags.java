@@ -29,11 +29,13 @@ import com.motoroctane.common.events.InvalidationEvent;
  *   <li>{@link #byPrice(String) byPrice(list)}, e.g. {@code variants:price}: on every list of that kind whose
  *       order or membership depends on prices of items it may not show (sorted by price, or a price band).
  *       A variant update that changes the price and nothing else that shapes lists names these instead of
- *       the list names ({@link #variantUpdateLists}); the first page of a cheapest-first list carries
+ *       the list names ({@link #variantUpdateLists}; admin-service leaves the models' ones out when, read after the
+ *       write, the model's starting price cannot have changed); the first page of a cheapest-first list carries
  *       {@link #byPriceFalls(String) byPriceFalls(list)} instead, named only when a price may have come down.</li>
  *   <li>{@link #cheapest(String) cheapest(model)}, e.g. {@code model-cheapest:m1}: on an answer that shows which
  *       variant is a model's cheapest (a comparison by models), named only by a variant write that may make
- *       another variant the cheapest ({@link #mayBecomeCheapest}); a price going up names it no more.</li>
+ *       another variant the cheapest ({@link #mayBecomeCheapest}), unless read after the write a shown sibling is
+ *       still strictly cheaper; a price going up names it no more.</li>
  *   <li>{@link #untracked(String) untracked(list)}, e.g. {@code models:items}: on a list whose item tags did
  *       not fit the header budget, so it shows items without their tags; every event about such an item names
  *       it.</li>
@@ -148,16 +150,19 @@ public final class Tags {
     /**
      * Whether a write of a variant ({@code before}/{@code after}: its stored document before and after, null
      * when created or deleted) may make it its model's cheapest shown variant where it was not: it is shown
-     * afterwards ({@code status} active) and it was created, shown again, or its price came down (or a price is
-     * unreadable). Raising a price, hiding or deleting a variant, or changing any other field cannot: if that
-     * variant was not the cheapest, the cheapest is unchanged; if it was, what shows it is tagged by it. The rule
-     * reads the written document only, so concurrent writes of siblings cannot make it miss a change.
+     * afterwards ({@code status} active) and it was created, shown again, moved to another model, or its price
+     * came down (or a price is unreadable). Raising a price, hiding or deleting a variant, or changing any other
+     * field cannot: if that variant was not the cheapest, the cheapest is unchanged; if it was, what shows it is
+     * tagged by it. The rule reads the written document only, so concurrent writes of siblings cannot make it miss
+     * a change; admin-service then leaves the tag out when, read after the write, a shown sibling is still strictly
+     * cheaper (its {@code CatalogWriter}, which says why that is safe too).
      */
     public static boolean mayBecomeCheapest(Map<String, ?> before, Map<String, ?> after) {
         if (after == null || !CatalogFields.ACTIVE.equals(after.get("status"))) {
             return false;
         }
-        if (before == null || !CatalogFields.ACTIVE.equals(before.get("status"))) {
+        if (before == null || !CatalogFields.ACTIVE.equals(before.get("status"))
+                || !java.util.Objects.equals(before.get("modelId"), after.get("modelId"))) {
             return true;
         }
         return !(before.get("price") instanceof Number was && after.get("price") instanceof Number now)

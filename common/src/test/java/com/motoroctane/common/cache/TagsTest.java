@@ -116,5 +116,7 @@ class TagsTest {
         assertFalse(Tags.mayBecomeCheapest(shown, null), "deleted");
         assertFalse(Tags.mayBecomeCheapest(null, hidden), "created hidden");
         assertFalse(Tags.mayBecomeCheapest(hidden, Map.of("status", "inactive", "price", 1)), "hidden and cheaper");
+        assertTrue(Tags.mayBecomeCheapest(Map.of("status", "active", "price", 500_000, "modelId", "m1"),
+                Map.of("status", "active", "price", 500_000, "modelId", "m2")), "moved to another model at the same price");
     }
 }
