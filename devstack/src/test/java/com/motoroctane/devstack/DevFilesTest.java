@@ -57,6 +57,18 @@ class DevFilesTest {
         assertTrue(values.containsKey("S3_ACCESS_KEY") && values.containsKey("S3_SECRET_KEY"), "the S3 keys too");
     }
 
+    /** A Redis password an earlier version generated with a leading dash (redis-server reads it as an option) is replaced. */
+    @Test
+    void aRedisPasswordStartingWithADashIsReplaced() throws Exception {
+        Path dir = root.resolve(".devstack");
+        DevFiles.prepare(dir);
+        Files.writeString(dir.resolve("secrets.env"), "CATALOG_CURSOR_SECRET=abc\nREDIS_PASSWORD=--x1\n");
+        Map<String, String> values = Devstack.generateSecrets(dir);
+        assertTrue(!values.get("REDIS_PASSWORD").startsWith("-") && !values.get("REDIS_PASSWORD").isEmpty(), values.get("REDIS_PASSWORD"));
+        assertEquals("abc", values.get("CATALOG_CURSOR_SECRET"));
+        assertEquals(values, DevFiles.readEnv(dir.resolve("secrets.env")), "kept for the next run");
+    }
+
     @Test
     void secretsAreGeneratedOnceAndKept() throws Exception {
         Path dir = root.resolve(".devstack");

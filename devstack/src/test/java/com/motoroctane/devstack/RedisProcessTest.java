@@ -97,6 +97,32 @@ class RedisProcessTest {
         assertTrue(RedisProcess.class.getResource(resource) != null, resource + " is in embedded-redis");
     }
 
+    /**
+     * redis-server 6.2 reads a command-line argument starting with {@code --} as an option name: with such a
+     * password it does not start (a CI run failed so). Generated passwords never start with a dash, and one that
+     * does is refused before anything is started.
+     */
+    @Test
+    void aPasswordNeverStartsWithADashWhichTheServerWouldReadAsAnOption() throws Exception {
+        RedisProcess.Binary binary = RedisProcess.binary(null);
+        Process process = new ProcessBuilder(RedisProcess.arguments(binary, RedisProcess.freePort(), "--x" + RedisProcess.generatePassword(), dir))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("dash.log").toFile()).start();
+        try {
+            assertTrue(process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "the server exits at once");
+            assertEquals(1, process.exitValue());
+            assertTrue(Files.readString(dir.resolve("dash.log")).contains("requirepass"), Files.readString(dir.resolve("dash.log")));
+        } finally {
+            process.destroyForcibly();
+        }
+        for (int i = 0; i < 20_000; i++) {
+            String password = RedisProcess.generatePassword();
+            assertFalse(password.startsWith("-"), password); // ~310 of 20,000 did before
+            assertEquals(32, password.length());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new RedisProcess(0, dir, "--abc"));
+        assertThrows(IllegalArgumentException.class, () -> new RedisProcess(0, dir, "-abc"));
+    }
+
     /** Runs only where a system redis-server 7 is installed (CI installs Debian's to check the override). */
     @Test
     void anOverriddenRedis7AcceptsDebugFromLocalClients() throws Exception {
