@@ -161,7 +161,7 @@ public final class Devstack {
             new SecureRandom().nextBytes(cursorKey);
             generated.put("CATALOG_CURSOR_SECRET", Base64.getUrlEncoder().withoutPadding().encodeToString(cursorKey));
         }
-        if (!values.containsKey(REDIS_PASSWORD) || values.get(REDIS_PASSWORD).isEmpty() || values.get(REDIS_PASSWORD).startsWith("-")) {
+        if (!RedisProcess.usablePassword(values.get(REDIS_PASSWORD))) {
             // one generated before 2026-12-07 could start with '-', which redis-server reads as an option: a new one
             generated.put(REDIS_PASSWORD, RedisProcess.generatePassword());
         }

@@ -74,8 +74,7 @@ public final class RedisProcess implements AutoCloseable {
         this.port = port == 0 ? freePort() : port;
         this.dataDir = dataDir;
         this.password = password != null ? password : PASSWORDS.computeIfAbsent(this.port, p -> generatePassword());
-        if (this.password.isEmpty() || this.password.startsWith("-")) {
-            // passed on redis-server's command line, where a leading dash reads as an option (generatePassword)
+        if (!usablePassword(this.password)) {
             throw new IllegalArgumentException("A Redis password must be non-empty and must not start with '-'");
         }
         PASSWORDS.put(this.port, this.password);
@@ -365,6 +364,11 @@ public final class RedisProcess implements AutoCloseable {
         throw new IllegalStateException("No bundled redis-server for " + osName + "/" + osArch + "; set " + OVERRIDE_ENV);
     }
 
+    /** Whether redis-server can take {@code password} on its command line: not empty, no leading dash (as an option). */
+    public static boolean usablePassword(String password) {
+        return password != null && !password.isEmpty() && !password.startsWith("-");
+    }
+
     /**
      * 24 random bytes, base64url: safe in a URL's user-info and on a command line, and never starting with a dash:
      * redis-server 6.2 reads an argument starting with {@code --} as the next option's name, so
@@ -377,7 +381,7 @@ public final class RedisProcess implements AutoCloseable {
             byte[] secret = new byte[24];
             random.nextBytes(secret);
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-            if (password.charAt(0) != '-') {
+            if (usablePassword(password)) {
                 return password;
             }
         }

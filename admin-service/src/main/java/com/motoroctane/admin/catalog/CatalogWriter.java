@@ -298,7 +298,7 @@ public class CatalogWriter {
             throw e;
         }
         audit.record(actor, replace ? "replace" : "update", entity.entityName(), id, before, after);
-        events.release(entity == Entity.VARIANT ? withoutWhatThePriceKept(staged, before, after) : staged);
+        events.release(entity == Entity.VARIANT ? withoutWhatThePriceKept(staged, change, before, after) : staged);
         return after;
     }
 
@@ -327,11 +327,11 @@ public class CatalogWriter {
      * a number. The outbox keeps the wider event: if this one is not sent, the relay sends that, which evicts more,
      * never less.
      */
-    private Staged withoutWhatThePriceKept(Staged staged, Document before, Document after) {
+    private Staged withoutWhatThePriceKept(Staged staged, Change change, Document before, Document after) {
         String modelId = after.getString("modelId");
-        boolean cheapest = Tags.mayBecomeCheapest(before, after);
-        boolean lists = before != null && before.get("price") instanceof Number
-                && Tags.variantUpdateLists(Tags.changedFields(before, after), cheapest).contains(Tags.byPrice(Tags.MODELS))
+        // what mark() named: the rules are applied there, once
+        boolean cheapest = modelId != null && change.names(Tags.cheapest(modelId));
+        boolean lists = change.names(Tags.byPrice(Tags.MODELS)) && before != null && before.get("price") instanceof Number
                 && CatalogFields.ACTIVE.equals(before.get("status")) && CatalogFields.ACTIVE.equals(after.get("status"));
         if (modelId == null || !(cheapest || lists)) {
             return staged;
@@ -1109,11 +1109,12 @@ public class CatalogWriter {
             // a variant's price decides its model's starting price, so model lists sorted or filtered by price;
             // an update names only the lists the fields it changed can reshape (Tags.variantUpdateLists)
             case VARIANT -> {
+                boolean mayBecomeCheapest = Tags.mayBecomeCheapest(before, after);
                 change.lists(before != null && after != null
-                        ? Tags.variantUpdateLists(Tags.changedFields(before, after), Tags.mayBecomeCheapest(before, after))
+                        ? Tags.variantUpdateLists(Tags.changedFields(before, after), mayBecomeCheapest)
                         : Tags.VARIANT_WRITE_LISTS);
                 // a comparison by models shows each model's cheapest variant (tagged by it and model-cheapest:)
-                if (Tags.mayBecomeCheapest(before, after)) {
+                if (mayBecomeCheapest) {
                     change.lists(Tags.cheapest(after.getString("modelId")));
                 }
             }

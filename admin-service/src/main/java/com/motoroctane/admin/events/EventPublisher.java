@@ -136,6 +136,11 @@ public class EventPublisher {
             return this;
         }
 
+        /** Whether the event names {@code tag}. */
+        public boolean names(String tag) {
+            return keys.contains(tag);
+        }
+
         public boolean isEmpty() {
             return ids.isEmpty() && keys.isEmpty();
         }
