@@ -154,6 +154,52 @@ class InvalidationContractTests extends CatalogTest {
         assertTrue(event.contains(cheapest) && event.containsAll(modelLists), "down, the cheaper sibling hidden: " + event);
     }
 
+    /**
+     * When a variant write names its model's card ({@code model-card:<model>}: model lists, similar models, a model
+     * detail with its aggregates): when it may change the model's summary (count, starting and top price, the
+     * cheapest's specs), and, read again after the write, it is not left strictly inside the model's price range.
+     * compare-service's PriceEditContractTests checks the cards on both sides' real code.
+     */
+    @Test
+    void aVariantWriteNamesItsModelsCardOnlyWhenWhatTheCardShowsMayHaveChanged() throws Exception {
+        String brandId = created("/api/brands", Map.of("name", unique("Brand")));
+        String modelId = created("/api/models", Map.of("name", unique("Model"), "brandId", brandId, "bodyType", "SUV"));
+        String cheap = created("/api/variants", Map.of("name", unique("LXi"), "brandId", brandId, "modelId", modelId,
+                "price", 600000, "fuelType", "Petrol"));
+        String mid = created("/api/variants", Map.of("name", unique("VXi"), "brandId", brandId, "modelId", modelId,
+                "price", 650000, "fuelType", "Petrol"));
+        String dear = created("/api/variants", Map.of("name", unique("ZXi"), "brandId", brandId, "modelId", modelId,
+                "price", 700000, "fuelType", "Petrol"));
+        String card = Tags.card(modelId);
+
+        price(mid, 660000);
+        assertFalse(updateEventTags(mid).contains(card), "inside the range: " + updateEventTags(mid));
+        patch(mid, Map.of("power", "90 bhp"));
+        assertFalse(updateEventTags(mid).contains(card), "a spec of a variant that is not the cheapest");
+        patch(mid, Map.of("engineName", "K12"));
+        assertFalse(updateEventTags(mid).contains(card), "a field no card shows");
+        price(mid, 710000);
+        assertTrue(updateEventTags(mid).contains(card), "past the top price");
+        price(mid, 650000);
+        assertTrue(updateEventTags(mid).contains(card), "down from the top price");
+        price(mid, 600000);
+        assertTrue(updateEventTags(mid).contains(card), "a tie with the cheapest");
+        price(mid, 590000);
+        assertTrue(updateEventTags(mid).contains(card), "below the starting price");
+        patch(mid, Map.of("power", "95 bhp"));
+        assertTrue(updateEventTags(mid).contains(card), "a spec of the cheapest");
+        patch(cheap, Map.of("power", "80 bhp"));
+        assertFalse(updateEventTags(cheap).contains(card), "a spec of the variant that was the cheapest");
+        patch(dear, Map.of("status", "inactive"));
+        assertTrue(updateEventTags(dear).contains(card), "hidden: counted no more");
+        price(dear, 100000);
+        assertFalse(updateEventTags(dear).contains(card), "the price of a hidden variant");
+    }
+
+    private void patch(String variantId, Map<String, Object> changes) {
+        as("editor").body(changes).patch("/api/variants/" + variantId).then().statusCode(200);
+    }
+
     private void price(String variantId, long price) {
         as("editor").body(Map.of("price", price)).patch("/api/variants/" + variantId).then().statusCode(200);
     }

@@ -90,7 +90,7 @@ class CacheTests {
         String keys = models.header("Surrogate-Key");
         assertTrue(keys.startsWith("models "), keys);
         for (String id : models.jsonPath().getList("data.id", String.class)) {
-            assertTrue(keys.contains("model:" + id), keys);
+            assertTrue(keys.contains("model-card:" + id), keys); // a model's card: its fields and its variants' summary
         }
         // its items show the brand's name: its own-fields tag, not the whole brand's (every write of its models)
         assertTrue(keys.contains("brand-own:" + brandId) && !keys.contains("brand:" + brandId), keys);

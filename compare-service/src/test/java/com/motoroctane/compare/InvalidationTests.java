@@ -122,7 +122,7 @@ class InvalidationTests {
         List<String> variantTags = List.of(given().baseUri(catalog).get(variantUrl).header("Surrogate-Key").split(" "));
         assertEquals(List.of("variant:" + kept, "brand-own:" + brand, "model-own:" + m1), variantTags);
         assertEquals("model-own:" + m1 + " brand-own:" + brand, given().baseUri(catalog).get(modelUrl).header("Surrogate-Key"));
-        assertTrue(given().baseUri(catalog).get(priced).header("Surrogate-Key").contains("model:" + m1));
+        assertTrue(given().baseUri(catalog).get(priced).header("Surrogate-Key").contains("model-card:" + m1));
 
         Admin.patch("variants", written, Map.of("price", 650_000));
         Events.appliedByCatalog(catalog);

@@ -2,6 +2,7 @@ package com.motoroctane.compare;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -196,10 +197,91 @@ class PriceEditContractTests {
         assertEquals(List.of(m1), ids("/api/models?brandId=" + brand + "&maxPrice=" + (base + 60)));
     }
 
+    /**
+     * A model's card (a model list, a model detail with its aggregates, the similar models on another model's page:
+     * {@code model-card:<id>}) follows a variant write only when it may change what the card shows: a price edit and a
+     * spec edit of a variant that was and stays strictly inside its model's price range leave every card of the
+     * model cached (admin-service leaves the tag out after reading the siblings beyond both prices), while the
+     * model's own variant list follows the edit; a price past the top or below the start, and a spec edit of the
+     * cheapest, reach every card. admin-service's real events, catalog-service's real tags and summaries.
+     */
+    @Test
+    void aVariantEditInsideItsModelsPriceRangeKeepsEveryCardOfTheModel() {
+        String r = Admin.word();
+        long base = 98_000_000L + ThreadLocalRandom.current().nextLong(1_000) * 1_000;
+        String brand = Admin.brand("Card " + r);
+        String m = Admin.model(brand, "Carda " + r, "Sedan");
+        String n = Admin.model(brand, "Cardb " + r, "Sedan");
+        String low = Admin.variant(brand, m, "Ca" + r, base + 100, Map.of("fuelType", "Petrol", "power", "80 bhp"));
+        String mid = Admin.variant(brand, m, "Cb" + r, base + 200, Map.of("fuelType", "Petrol", "power", "90 bhp"));
+        Admin.variant(brand, m, "Cc" + r, base + 300, Map.of("fuelType", "Petrol", "power", "100 bhp"));
+        Admin.variant(brand, n, "Cd" + r, base + 150, Map.of("fuelType", "Petrol", "power", "70 bhp"));
+        Events.settled();
+        Events.appliedByCatalog(catalog());
+
+        String brandSlug = get("/api/brands/" + brand).jsonPath().getString("slug");
+        String otherPage = "/api/pages/model/" + brandSlug + "/" + get("/api/models/" + n).jsonPath().getString("slug");
+        String models = "/api/models?brandId=" + brand;
+        String detail = "/api/models/" + m + "?fields=name,startingPrice,maxPrice";
+        String ownVariants = "/api/variants?modelId=" + m + "&sort=price";
+        List<String> cards = List.of(otherPage, models, detail);
+        assertCards(m, otherPage, models, detail, base + 100, base + 300, "80 bhp");
+        assertTrue(get(otherPage).header("Surrogate-Key").contains("model-card:" + m), "the page shows the model as a card");
+        for (String path : cards) {
+            Poll.until(path + " is cached", () -> get(path).header("X-Cache"), "HIT"::equals);
+        }
+        Poll.until(ownVariants + " is cached", () -> get(ownVariants).header("X-Cache"), "HIT"::equals);
+
+        Admin.patch("variants", mid, Map.of("price", base + 250, "power", "95 bhp")); // inside (100, 300), not the cheapest
+        Events.appliedByCatalog(catalog());
+        assertEquals(base + 250, get(ownVariants).jsonPath().getLong("data.find { it.id == '" + mid + "' }.price"),
+                "the model's own list follows model:<id>");
+        for (String path : cards) {
+            assertEquals("HIT", get(path).header("X-Cache"), path + ": the card shows nothing that edit changed");
+        }
+
+        Admin.patch("variants", mid, Map.of("price", base + 400)); // past the top price
+        Events.appliedByCatalog(catalog());
+        assertCards(m, otherPage, models, detail, base + 100, base + 400, "80 bhp");
+
+        Admin.patch("variants", mid, Map.of("price", base + 50)); // below the starting price: the cheapest now
+        Events.appliedByCatalog(catalog());
+        assertCards(m, otherPage, models, detail, base + 50, base + 300, "95 bhp");
+
+        Admin.patch("variants", mid, Map.of("power", "99 bhp")); // the cheapest's spec, price unchanged
+        Events.appliedByCatalog(catalog());
+        assertCards(m, otherPage, models, detail, base + 50, base + 300, "99 bhp");
+        for (String path : cards) {
+            Poll.until(path + " is cached", () -> get(path).header("X-Cache"), "HIT"::equals);
+        }
+
+        Admin.patch("variants", low, Map.of("power", "85 bhp")); // no longer the cheapest: its spec is on no card
+        Events.appliedByCatalog(catalog());
+        for (String path : cards) {
+            assertEquals("HIT", get(path).header("X-Cache"), path + ": a spec of a variant that is not the cheapest");
+        }
+    }
+
+    /** The model's card as the other model's page, the brand's model list and its detail show it. */
+    private static void assertCards(String model, String page, String models, String detail, long start, long top, String power) {
+        String card = ".find { it.id == '" + model + "' }";
+        Response shown = get(page);
+        assertEquals(start, shown.jsonPath().getLong("similarModels" + card + ".startingPrice"), page);
+        assertEquals(top, shown.jsonPath().getLong("similarModels" + card + ".maxPrice"), page);
+        assertEquals(power, shown.jsonPath().getString("similarModels" + card + ".power"), page);
+        Response listed = get(models);
+        assertEquals(start, listed.jsonPath().getLong("data" + card + ".startingPrice"), models);
+        assertEquals(top, listed.jsonPath().getLong("data" + card + ".maxPrice"), models);
+        Response one = get(detail);
+        assertEquals(start, one.jsonPath().getLong("startingPrice"), detail);
+        assertEquals(top, one.jsonPath().getLong("maxPrice"), detail);
+    }
+
     /** A list's Surrogate-Key without its items' brand and model tags. */
     private static String tagsOtherThanItems(String path) {
         return java.util.Arrays.stream(get(path).header("Surrogate-Key").trim().split("\\s+"))
-                .filter(tag -> !tag.startsWith("model:") && !tag.startsWith("brand-own:") && !tag.startsWith("brand:"))
+                .filter(tag -> !tag.startsWith("model:") && !tag.startsWith("model-card:") && !tag.startsWith("brand-own:")
+                        && !tag.startsWith("brand:"))
                 .sorted().collect(java.util.stream.Collectors.joining(" "));
     }
 }

@@ -326,26 +326,56 @@ public class CatalogWriter {
      * too: w changed nothing. Ties keep the tags (the readers order equal prices by id), as does a price that is not
      * a number. The outbox keeps the wider event: if this one is not sent, the relay sends that, which evicts more,
      * never less.
+     *
+     * <p>The model's card ({@code model-card:<model>}: starting and top price, count, the cheapest's power and mileage)
+     * goes when the write changed no field that decides whether or where the variant is counted, a shown sibling is
+     * strictly cheaper than both prices and, if the price changed, one strictly dearer than both: the variant was and
+     * is neither the cheapest nor the dearest, so the summary is the same. The same argument holds: a write w that
+     * changed the summary but left the tag out found such siblings, one of which was not there when w was written
+     * (w was or became the cheapest, or the dearest, or changed the cheapest's specs: no sibling beyond its prices
+     * then), so a later write brought it there past a bound strictly beyond w's prices (a price down, or up for the
+     * dearest side), which kept the tag or found a sibling further still, down or up finitely many writes; creations,
+     * deletions, status and model changes always keep it. In the bench's mix most price edits are of variants inside
+     * their model's range; each purged the ~5 model pages that show its model as a similar model (its own page keeps
+     * {@code model:<model>}) and the model lists holding it.
      */
     private Staged withoutWhatThePriceKept(Staged staged, Change change, Document before, Document after) {
         String modelId = after.getString("modelId");
         // what mark() named: the rules are applied there, once
         boolean cheapest = modelId != null && change.names(Tags.cheapest(modelId));
-        boolean lists = change.names(Tags.byPrice(Tags.MODELS)) && before != null && before.get("price") instanceof Number
+        boolean shownBoth = before != null && before.get("price") instanceof Number
                 && CatalogFields.ACTIVE.equals(before.get("status")) && CatalogFields.ACTIVE.equals(after.get("status"));
-        if (modelId == null || !(cheapest || lists)) {
+        boolean lists = change.names(Tags.byPrice(Tags.MODELS)) && shownBoth;
+        // the card: counted the same before and after (same status and model), only prices and the cheapest's specs
+        boolean card = modelId != null && change.names(Tags.card(modelId)) && shownBoth
+                && Tags.changedFields(before, after).stream().noneMatch(Tags.VARIANT_LIST_FIELDS::contains);
+        if (modelId == null || !(cheapest || lists || card)) {
             return staged;
         }
-        Number sibling = cheapestSiblingBelow(after);
-        if (sibling == null) {
+        Number below = siblingPriced(after, Filters.lt("price", after.get("price")), Sorts.ascending("price"));
+        if (below == null) {
+            return staged;
+        }
+        boolean belowBoth = below.doubleValue() < before.get("price", Number.class).doubleValue();
+        boolean aboveBoth = false;
+        if (card && belowBoth) {
+            double was = before.get("price", Number.class).doubleValue();
+            double now = ((Number) after.get("price")).doubleValue();
+            aboveBoth = was == now
+                    || siblingPriced(after, Filters.gt("price", Math.max(was, now)), Sorts.descending("price")) != null;
+        }
+        if (!unwrittenSince(after)) {
             return staged;
         }
         List<String> dropped = new ArrayList<>();
         if (cheapest) {
             dropped.add(Tags.cheapest(modelId));
         }
-        if (lists && sibling.doubleValue() < before.get("price", Number.class).doubleValue()) {
+        if (lists && belowBoth) {
             dropped.addAll(List.of(Tags.byPrice(Tags.MODELS), Tags.byPriceFalls(Tags.MODELS)));
+        }
+        if (card && belowBoth && aboveBoth) {
+            dropped.add(Tags.card(modelId));
         }
         return dropped.isEmpty() ? staged : events.without(staged, dropped);
     }
@@ -355,19 +385,29 @@ public class CatalogWriter {
      * when there is none, the variant has no numeric price, or it was written again since.
      */
     public Number cheapestSiblingBelow(Document written) {
-        String id = written.getString("id");
-        if (id == null || !(written.get("price") instanceof Number price)) {
+        Number found = siblingPriced(written, Filters.lt("price", written.get("price")), Sorts.ascending("price"));
+        return found != null && unwrittenSince(written) ? found : null;
+    }
+
+    /**
+     * The price of the first shown sibling of the stored variant {@code written} (same model, another id) matching
+     * {@code price}, in {@code order}; null when there is none or the variant has no numeric price.
+     */
+    private Number siblingPriced(Document written, Bson price, Bson order) {
+        if (written.getString("id") == null || !(written.get("price") instanceof Number)) {
             return null;
         }
-        MongoCollection<Document> variants = collection(Entity.VARIANT);
-        Document cheaper = variants.find(and(eq("modelId", written.getString("modelId")), eq("status", CatalogFields.ACTIVE),
-                        Filters.ne("id", id), Filters.lt("price", price)))
-                .projection(Projections.include("price")).sort(Sorts.ascending("price")).first();
-        if (cheaper == null || !(cheaper.get("price") instanceof Number found)) {
-            return null;
-        }
-        Document now = variants.find(eq("id", id)).projection(Projections.include("version")).first();
-        return now != null && version(now) == version(written) ? found : null;
+        Document sibling = collection(Entity.VARIANT).find(and(eq("modelId", written.getString("modelId")),
+                        eq("status", CatalogFields.ACTIVE), Filters.ne("id", written.getString("id")), price))
+                .projection(Projections.include("price")).sort(order).first();
+        return sibling != null && sibling.get("price") instanceof Number found ? found : null;
+    }
+
+    /** Whether the stored variant {@code written} is still at its version (nobody wrote it since). */
+    private boolean unwrittenSince(Document written) {
+        Document now = collection(Entity.VARIANT).find(eq("id", written.getString("id")))
+                .projection(Projections.include("version")).first();
+        return now != null && version(now) == version(written);
     }
 
     /** Deletes a document and, children first, everything that hangs off it, so a failure half-way leaves no orphan. */
@@ -1116,6 +1156,14 @@ public class CatalogWriter {
                 // a comparison by models shows each model's cheapest variant (tagged by it and model-cheapest:)
                 if (mayBecomeCheapest) {
                     change.lists(Tags.cheapest(after.getString("modelId")));
+                }
+                // a model card shows what its shown variants add up to (tagged model-card:, not model:)
+                if (Tags.mayChangeCard(before, after)) {
+                    for (Document d : new Document[] {before, after}) {
+                        if (d != null && d.getString("modelId") != null) {
+                            change.lists(Tags.card(d.getString("modelId")));
+                        }
+                    }
                 }
             }
             case COMPARISON -> change.lists(Tags.COMPARISONS, Tags.PAGES);

@@ -16,10 +16,12 @@ import com.motoroctane.common.cache.Tags;
  *
  * <p>So lists, search results and bundles are tagged coarsely: their list name plus the brand and model
  * of each item, never each item. Every invalidation event for a variant or model names its model (and for a
- * brand, the brand), so such an event still reaches every page showing the item. A model's or variant's item is
- * tagged by its model's {@code model:} tag and its brand's own-fields tag {@code brand-own:} (the card shows the
- * brand's name, nothing its other models decide), so a write of another model of the brand, or of one of its
- * variants, which names {@code brand:<id>}, leaves the list alone; a brand's item keeps {@code brand:<id>}. The
+ * brand, the brand), so such an event still reaches every page showing the item. A variant's item is tagged by its
+ * model's {@code model:} tag, a model's item by its card tag {@code model-card:} ({@link Tags#card}: its own fields
+ * and its variants' summary, which a variant write names only when it may change that summary), and both by their
+ * brand's own-fields tag {@code brand-own:} (the card shows the brand's name, nothing its other models decide), so
+ * a write of another model of the brand, or of one of its variants, which names {@code brand:<id>}, leaves the
+ * list alone; a brand's item keeps {@code brand:<id>}. The
  * tag spelling and which parents an item is tagged by are {@link Tags}, shared with admin-service's events. If
  * the tags would pass the budget, model tags go first and every item's brand is tagged {@code brand:<id>}
  * instead (which every event about a model or variant of the brand names, so it still reaches every item), then
@@ -71,15 +73,20 @@ final class SurrogateKeys {
             }
         }
         if (modelId != null) {
-            models.add(Tags.model(modelId));
+            // a model is shown as a card (its own fields and its variants' summary), a variant within its model
+            models.add(Tags.MODEL.equals(entity) ? Tags.card(modelId) : Tags.model(modelId));
         }
         return this;
     }
 
-    /** Tags the one document a response shows: its own key, which a detail response never loses, and its parents'. */
+    /**
+     * Tags the one document a response shows: its own key, which a detail response never loses (a model's: its card
+     * tag, the model shown with its variants' summary), and its parents'.
+     */
     SurrogateKeys document(String entity, Document doc) {
-        if (doc.getString("id") != null) {
-            own.add(Tags.of(entity, doc.getString("id")));
+        String id = doc.getString("id");
+        if (id != null) {
+            own.add(Tags.MODEL.equals(entity) ? Tags.card(id) : Tags.of(entity, id));
         }
         return item(entity, doc);
     }
@@ -90,13 +97,14 @@ final class SurrogateKeys {
      * What such a response shows changes only with the document itself, and whether it is shown (a 404 once a
      * parent is hidden or gone) only with its parents' own writes, which name those tags; a sibling's write names
      * the parents' {@code model:}/{@code brand:} tags and leaves it alone. A model shown with aggregates of its
-     * variants ({@code showsVariants}: its price range, count) is tagged {@code model:<id>}, which they name.
+     * variants ({@code showsVariants}: its price range, count) is tagged by its card tag {@link Tags#card}, which a
+     * variant write names when it may change them.
      */
     SurrogateKeys detail(String entity, Document doc, boolean showsVariants) {
         String id = doc.getString("id");
         if (id != null) {
-            own.add(Tags.VARIANT.equals(entity) || (Tags.MODEL.equals(entity) && showsVariants)
-                    ? Tags.of(entity, id) : Tags.own(entity, id));
+            own.add(Tags.VARIANT.equals(entity) ? Tags.of(entity, id)
+                    : Tags.MODEL.equals(entity) && showsVariants ? Tags.card(id) : Tags.own(entity, id));
         }
         Tags.Parents parents = Tags.parents(entity, doc);
         if (parents.brandId() != null && !Tags.BRAND.equals(entity)) {

@@ -22,8 +22,11 @@ class SurrogateKeysTest {
 
     @Test
     void everyTagWhenTheyFit() {
-        assertEquals("models models:price brand-own:brand-0 brand-own:brand-1 brand-own:brand-2 model:model-0 model:model-1 model:model-2",
-                list().header(1000));
+        assertEquals("models models:price brand-own:brand-0 brand-own:brand-1 brand-own:brand-2 model-card:model-0 model-card:model-1 model-card:model-2",
+                list().header(1000), "a model's item is its card");
+        SurrogateKeys variants = new SurrogateKeys(Tags.VARIANTS);
+        variants.item(Tags.VARIANT, new Document(Map.of("id", "v1", "modelId", "m1", "brandId", "b1")));
+        assertEquals("variants brand-own:b1 model:m1", variants.header(1000), "a variant's item: its model, which its every write names");
         SurrogateKeys brands = new SurrogateKeys(Tags.BRANDS);
         brands.item(Tags.BRAND, new Document("id", "b1"));
         assertEquals("brands brand:b1", brands.header(1000), "a brand's item keeps the brand's whole tag");
@@ -43,8 +46,8 @@ class SurrogateKeysTest {
         assertEquals("variant:v brand-own:b model-own:m", new SurrogateKeys().detail(Tags.VARIANT, variant, false).header(1000));
         Document model = new Document(Map.of("id", "m", "brandId", "b"));
         assertEquals("model-own:m brand-own:b", new SurrogateKeys().detail(Tags.MODEL, model, false).header(1000));
-        assertEquals("model:m brand-own:b", new SurrogateKeys().detail(Tags.MODEL, model, true).header(1000),
-                "a model shown with its variants' price range or count changes with their writes");
+        assertEquals("model-card:m brand-own:b", new SurrogateKeys().detail(Tags.MODEL, model, true).header(1000),
+                "a model shown with its variants' price range or count: its card, which their writes name when they may change it");
         assertEquals("brand-own:b", new SurrogateKeys().detail(Tags.BRAND, new Document("id", "b"), false).header(1000));
     }
 }

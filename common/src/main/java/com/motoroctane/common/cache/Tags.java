@@ -36,6 +36,10 @@ import com.motoroctane.common.events.InvalidationEvent;
  *       variant is a model's cheapest (a comparison by models), named only by a variant write that may make
  *       another variant the cheapest ({@link #mayBecomeCheapest}), unless read after the write a shown sibling is
  *       still strictly cheaper; a price going up names it no more.</li>
+ *   <li>{@link #card(String) card(model)}, e.g. {@code model-card:m1}: on a model shown as a card (its own fields and
+ *       its variants' summary), named by a variant write only when it may change that summary
+ *       ({@link #mayChangeCard}), unless read after the write the variant's prices lie strictly inside its model's
+ *       price range; a spec or a price edit inside the range leaves every list and page showing the card alone.</li>
  *   <li>{@link #untracked(String) untracked(list)}, e.g. {@code models:items}: on a list whose item tags did
  *       not fit the header budget, so it shows items without their tags; every event about such an item names
  *       it.</li>
@@ -71,7 +75,8 @@ public final class Tags {
      * The variant fields whose change can move a variant into, out of, or within a list other than by its
      * price: visibility, parents, the fields lists filter by (fuelType, transmission) and sort by (name, which
      * also ranks search). catalog-service filters and sorts variant lists by these and by price only
-     * ({@code ListContractTests} there checks it).
+     * (its {@code VariantResource}; compare-service's {@code PriceEditContractTests} checks, on both sides' real
+     * code, that the lists a price edit can reshape follow it).
      */
     public static final Set<String> VARIANT_LIST_FIELDS = Set.of("status", "brandId", "modelId", "name", "fuelType",
             "transmission");
@@ -171,10 +176,57 @@ public final class Tags {
 
     /**
      * The tags a write of the document {@code entity}/{@code id} itself names (created, updated, deleted, also by
-     * a cascade): its own tag and, for a brand or a model, its {@link #own own-fields tag}.
+     * a cascade): its own tag and, for a brand or a model, its {@link #own own-fields tag}; a model also its
+     * {@link #card card tag}.
      */
     public static List<String> written(String entity, String id) {
-        return BRAND.equals(entity) || MODEL.equals(entity) ? List.of(of(entity, id), own(entity, id)) : List.of(of(entity, id));
+        if (MODEL.equals(entity)) {
+            return List.of(of(entity, id), own(entity, id), card(id));
+        }
+        return BRAND.equals(entity) ? List.of(of(entity, id), own(entity, id)) : List.of(of(entity, id));
+    }
+
+    /**
+     * {@code model-card:<id>}: on an answer that shows a model as a card, its own fields and what its shown variants
+     * add up to ({@code catalog-service}'s model summary: starting and top price, how many, the power and mileage of
+     * the cheapest), and nothing else of theirs: model lists, a model's search hit, the similar models and
+     * comparisons on another model's page, a model detail with its aggregates. Named by every write of the model
+     * ({@link #written}) and by a variant write that may change the summary ({@link #mayChangeCard}), unless read
+     * after the write the variant was and stays strictly inside its model's price range (admin-service's
+     * {@code CatalogWriter}), instead of {@code model:<id>}, which every write of any of its variants names: in the
+     * bench's mix a price edit purged the page of its model and of ~5 models that show it as a similar model.
+     */
+    public static String card(String modelId) {
+        return MODEL + "-card:" + modelId;
+    }
+
+    /**
+     * The variant fields a model card shows something of ({@link #card}): its price (starting and top price, and
+     * which variant is the cheapest), the cheapest's power, claimed mileage and EV range, and what decides whether
+     * and where it is counted ({@link #VARIANT_LIST_FIELDS}). catalog-service's model summary reads no other field
+     * (its {@code ModelCardContractTests} checks it against every field of seeded variants).
+     */
+    public static final Set<String> CARD_FIELDS;
+
+    static {
+        Set<String> fields = new LinkedHashSet<>(List.of("price", "power", "mileageCompanyClaimed", "evRange"));
+        fields.addAll(VARIANT_LIST_FIELDS);
+        CARD_FIELDS = Set.copyOf(fields);
+    }
+
+    /**
+     * Whether a write of a variant ({@code before}/{@code after}: its stored document before and after, null when
+     * created or deleted) may change a card of its model ({@link #card}): created or deleted, or shown before or
+     * after and a {@link #CARD_FIELDS card field} changed. A variant hidden before and after is in no summary.
+     */
+    public static boolean mayChangeCard(Map<String, ?> before, Map<String, ?> after) {
+        if (before == null || after == null) {
+            return true;
+        }
+        if (!CatalogFields.ACTIVE.equals(before.get("status")) && !CatalogFields.ACTIVE.equals(after.get("status"))) {
+            return false;
+        }
+        return changedFields(before, after).stream().anyMatch(CARD_FIELDS::contains);
     }
 
     /** Lists of {@code list} ordered or filtered by price (a model's: its starting price): {@code <list>:price}. */

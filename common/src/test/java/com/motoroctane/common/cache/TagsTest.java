@@ -33,7 +33,7 @@ class TagsTest {
         assertEquals("brand-own:b1", Tags.brandOwn("b1"));
         assertEquals("model-own:m1", Tags.modelOwn("m1"));
         assertEquals(List.of("brand:b1", "brand-own:b1"), Tags.written("brand", "b1"));
-        assertEquals(List.of("model:m1", "model-own:m1"), Tags.written("model", "m1"));
+        assertEquals(List.of("model:m1", "model-own:m1", "model-card:m1"), Tags.written("model", "m1"));
         assertEquals(List.of("variant:v1"), Tags.written("variant", "v1"));
         assertEquals(List.of("comparison:c1"), Tags.written("comparison", "c1"));
         assertThrows(IllegalArgumentException.class, () -> Tags.own("variant", "v1"));
@@ -118,5 +118,27 @@ class TagsTest {
         assertFalse(Tags.mayBecomeCheapest(hidden, Map.of("status", "inactive", "price", 1)), "hidden and cheaper");
         assertTrue(Tags.mayBecomeCheapest(Map.of("status", "active", "price", 500_000, "modelId", "m1"),
                 Map.of("status", "active", "price", 500_000, "modelId", "m2")), "moved to another model at the same price");
+    }
+
+    /** Which variant writes may change a card of its model (and so name model-card:). */
+    @Test
+    void aVariantWriteMayChangeItsModelsCardOnlyThroughACardFieldOfAShownVariant() {
+        assertEquals("model-card:m1", Tags.card("m1"));
+        Map<String, Object> shown = Map.of("status", "active", "price", 500_000, "power", "90 hp", "colour", "red");
+        Map<String, Object> hidden = Map.of("status", "inactive", "price", 500_000, "power", "90 hp");
+        assertTrue(Tags.mayChangeCard(null, hidden), "created (even hidden)");
+        assertTrue(Tags.mayChangeCard(shown, null), "deleted");
+        assertTrue(Tags.mayChangeCard(hidden, Map.of("status", "active", "price", 500_000, "power", "90 hp")), "shown again");
+        assertTrue(Tags.mayChangeCard(shown, Map.of("status", "active", "price", 500_001, "power", "90 hp", "colour", "red")),
+                "price up");
+        for (String field : List.of("power", "mileageCompanyClaimed", "evRange", "modelId", "fuelType", "name")) {
+            Map<String, Object> after = new HashMap<>(shown);
+            after.put(field, "changed");
+            assertTrue(Tags.mayChangeCard(shown, after), field);
+        }
+        assertFalse(Tags.mayChangeCard(shown, Map.of("status", "active", "price", 500_000, "power", "90 hp", "colour", "blue")),
+                "a field no card shows");
+        assertFalse(Tags.mayChangeCard(hidden, Map.of("status", "draft", "price", 1, "power", "1 hp")), "hidden before and after");
+        assertTrue(Tags.CARD_FIELDS.containsAll(Tags.VARIANT_LIST_FIELDS));
     }
 }
