@@ -91,8 +91,9 @@ class InvalidationTests {
         MongoCollection<Document> variants = mongo.getDatabase("motoroctane").getCollection("variants");
         variants.updateOne(new Document("id", variantId),
                 new Document("$set", new Document("price", newPrice)).append("$inc", new Document("version", 1)));
-        announce(List.of("variant:" + variantId, "model:" + modelId, "brand:" + brandId, "variants", "models", "search"),
-                "variant", variantId);
+        // (the cheapest's price down: its model's card too, common Tags.mayChangeCard)
+        announce(List.of("variant:" + variantId, "model:" + modelId, "brand:" + brandId, "model-card:" + modelId,
+                "variants", "models", "search"), "variant", variantId);
 
         long seen = 0;
         for (int i = 0; i < 100 && seen != newPrice; i++) {

@@ -223,10 +223,15 @@ class PriceEditContractTests {
         String otherPage = "/api/pages/model/" + brandSlug + "/" + get("/api/models/" + n).jsonPath().getString("slug");
         String models = "/api/models?brandId=" + brand;
         String detail = "/api/models/" + m + "?fields=name,startingPrice,maxPrice";
+        String brandPage = "/api/pages/brand/" + brandSlug;
+        String formatted = "/api/brands/" + brand + "/formatted";
         String ownVariants = "/api/variants?modelId=" + m + "&sort=price";
-        List<String> cards = List.of(otherPage, models, detail);
-        assertCards(m, otherPage, models, detail, base + 100, base + 300, "80 bhp");
+        Cards at = new Cards(m, otherPage, brandPage, formatted, models, detail);
+        String search = "/api/search?q=ca" + r; // the cheapest variant's hit: tagged by that variant, not its model
+        List<String> cards = List.of(otherPage, brandPage, formatted, models, detail, search);
+        assertCards(at, base + 100, base + 300, "80 bhp");
         assertTrue(get(otherPage).header("Surrogate-Key").contains("model-card:" + m), "the page shows the model as a card");
+        assertEquals(List.of(low), ids(search));
         for (String path : cards) {
             Poll.until(path + " is cached", () -> get(path).header("X-Cache"), "HIT"::equals);
         }
@@ -242,39 +247,57 @@ class PriceEditContractTests {
 
         Admin.patch("variants", mid, Map.of("price", base + 400)); // past the top price
         Events.appliedByCatalog(catalog());
-        assertCards(m, otherPage, models, detail, base + 100, base + 400, "80 bhp");
+        assertCards(at, base + 100, base + 400, "80 bhp");
 
         Admin.patch("variants", mid, Map.of("price", base + 50)); // below the starting price: the cheapest now
         Events.appliedByCatalog(catalog());
-        assertCards(m, otherPage, models, detail, base + 50, base + 300, "95 bhp");
+        assertCards(at, base + 50, base + 300, "95 bhp");
 
         Admin.patch("variants", mid, Map.of("power", "99 bhp")); // the cheapest's spec, price unchanged
         Events.appliedByCatalog(catalog());
-        assertCards(m, otherPage, models, detail, base + 50, base + 300, "99 bhp");
+        assertCards(at, base + 50, base + 300, "99 bhp");
         for (String path : cards) {
             Poll.until(path + " is cached", () -> get(path).header("X-Cache"), "HIT"::equals);
         }
 
         Admin.patch("variants", low, Map.of("power", "85 bhp")); // no longer the cheapest: its spec is on no card
         Events.appliedByCatalog(catalog());
-        for (String path : cards) {
+        for (String path : List.of(otherPage, brandPage, formatted, models, detail)) {
             assertEquals("HIT", get(path).header("X-Cache"), path + ": a spec of a variant that is not the cheapest");
         }
+        Admin.patch("variants", low, Map.of("price", base + 120)); // its own hit shows its price
+        Poll.until("the search hit shows the variant's new price", () -> get(search).jsonPath().getLong("data[0].price"),
+                Long.valueOf(base + 120)::equals);
     }
 
-    /** The model's card as the other model's page, the brand's model list and its detail show it. */
-    private static void assertCards(String model, String page, String models, String detail, long start, long top, String power) {
-        String card = ".find { it.id == '" + model + "' }";
-        Response shown = get(page);
-        assertEquals(start, shown.jsonPath().getLong("similarModels" + card + ".startingPrice"), page);
-        assertEquals(top, shown.jsonPath().getLong("similarModels" + card + ".maxPrice"), page);
-        assertEquals(power, shown.jsonPath().getString("similarModels" + card + ".power"), page);
-        Response listed = get(models);
-        assertEquals(start, listed.jsonPath().getLong("data" + card + ".startingPrice"), models);
-        assertEquals(top, listed.jsonPath().getLong("data" + card + ".maxPrice"), models);
-        Response one = get(detail);
-        assertEquals(start, one.jsonPath().getLong("startingPrice"), detail);
-        assertEquals(top, one.jsonPath().getLong("maxPrice"), detail);
+    /** Where a model's card is shown: another model's page, its brand's page and price info, a model list, its detail. */
+    private record Cards(String model, String otherPage, String brandPage, String formatted, String models, String detail) {
+    }
+
+    /**
+     * The model's card everywhere it is shown, its brand's price info too (the brand's other model starts dearer than
+     * {@code start} and ends below {@code top} in the test that calls this).
+     */
+    private static void assertCards(Cards at, long start, long top, String power) {
+        String card = ".find { it.id == '" + at.model() + "' }";
+        Response shown = get(at.otherPage());
+        assertEquals(start, shown.jsonPath().getLong("similarModels" + card + ".startingPrice"), at.otherPage());
+        assertEquals(top, shown.jsonPath().getLong("similarModels" + card + ".maxPrice"), at.otherPage());
+        assertEquals(power, shown.jsonPath().getString("similarModels" + card + ".power"), at.otherPage());
+        Response brandPage = get(at.brandPage());
+        assertEquals(start, brandPage.jsonPath().getLong("models" + card + ".startingPrice"), at.brandPage());
+        assertEquals(power, brandPage.jsonPath().getString("models" + card + ".power"), at.brandPage());
+        assertEquals(List.of(start, top), List.of(brandPage.jsonPath().getLong("stats.minPrice"),
+                brandPage.jsonPath().getLong("stats.maxPrice")), at.brandPage() + " price stats");
+        Response formatted = get(at.formatted());
+        assertEquals(List.of(start, top), List.of(formatted.jsonPath().getLong("formattedSummary.priceInfo.minPrice"),
+                formatted.jsonPath().getLong("formattedSummary.priceInfo.maxPrice")), at.formatted());
+        Response listed = get(at.models());
+        assertEquals(start, listed.jsonPath().getLong("data" + card + ".startingPrice"), at.models());
+        assertEquals(top, listed.jsonPath().getLong("data" + card + ".maxPrice"), at.models());
+        Response one = get(at.detail());
+        assertEquals(start, one.jsonPath().getLong("startingPrice"), at.detail());
+        assertEquals(top, one.jsonPath().getLong("maxPrice"), at.detail());
     }
 
     /** A list's Surrogate-Key without its items' brand and model tags. */

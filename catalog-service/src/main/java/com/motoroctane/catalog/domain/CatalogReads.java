@@ -128,8 +128,11 @@ public class CatalogReads {
 
     public Rendered brandFormatted(String idOrSlug) {
         Document brand = brandOrThrow(idOrSlug);
-        brand.put("formattedSummary", formattedSummary(brand));
-        return rendered(brand, new SurrogateKeys().detail("brand", brand, false));
+        // its price info comes from its models' cards (model-card:<id>, as items); which models count changes with a
+        // model's write or visibility, which names the models list
+        SurrogateKeys keys = new SurrogateKeys(Tags.MODELS).detail("brand", brand, false);
+        brand.put("formattedSummary", formattedSummary(brand, keys));
+        return rendered(brand, keys);
     }
 
     public Rendered stats() {
@@ -149,15 +152,16 @@ public class CatalogReads {
         body.put("query", q);
         body.put("took", (System.nanoTime() - started) / 1_000_000);
         SurrogateKeys keys = new SurrogateKeys(Tags.SEARCH);
-        result.hits().forEach(h -> keys.item(h.type(), h.brandId(), h.modelId()));
+        result.hits().forEach(h -> keys.hit(h.type(), h.id(), h.brandId(), h.modelId()));
         return rendered(body, keys);
     }
 
     /** GET /api/frontend/brands/{brandId}/models: the previous shape, with real prices and counts. */
     public Rendered frontendBrandModels(String brandIdOrSlug) {
         Document brand = brandOrThrow(brandIdOrSlug);
-        // which models the brand shows, and their cards, follow every model and variant write of the brand: brand:<id>
-        SurrogateKeys keys = new SurrogateKeys(Tags.PAGES).keep(Tags.brand(brand.getString("id")));
+        // the brand's own fields (brand-own:<id>) and its models' cards (model-card:<id>, as items): which models it
+        // shows changes only with a model's write or visibility, which names the pages list
+        SurrogateKeys keys = new SurrogateKeys(Tags.PAGES).keep(Tags.brandOwn(brand.getString("id")));
         List<Map<String, Object>> cards = brandModelCards(brand, keys);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("brand", Map.of("id", brand.getString("id"), "name", brand.getString("name"), "slug", slugOf(brand)));
@@ -207,10 +211,12 @@ public class CatalogReads {
     /** GET /api/pages/brand/{slug}: everything a brand page shows, in one response. */
     public Rendered brandPage(String slug) {
         Document brand = brandOrThrow(slug);
-        // its models, their cards and price stats follow every model and variant write of the brand: brand:<id>
-        SurrogateKeys keys = new SurrogateKeys(Tags.PAGES).keep(Tags.brand(brand.getString("id")));
+        // the brand's own fields (brand-own:<id>) and its models' cards (model-card:<id>, as items), which the price
+        // stats and the order are computed from: which models it shows changes only with a model's write or
+        // visibility, which names the pages list (past the tag budget the items fall back to brand:<id>)
+        SurrogateKeys keys = new SurrogateKeys(Tags.PAGES).keep(Tags.brandOwn(brand.getString("id")));
         List<Map<String, Object>> cards = brandModelCards(brand, keys);
-        brand.put("formattedSummary", formattedSummary(brand));
+        brand.put("formattedSummary", formattedSummary(brand, keys));
         List<Document> others = store.find(CatalogStore.BRANDS, empty(), Sorts.ascending("ranking", "id"), 13,
                 List.of("name", "slug", "logo", "ranking"));
         others.removeIf(b -> b.getString("id").equals(brand.getString("id")));
@@ -421,7 +427,8 @@ public class CatalogReads {
         return names;
     }
 
-    private Map<String, Object> formattedSummary(Document brand) {
+    /** The brand's summary in sections, and the price info of its models, each tagged into {@code keys}. */
+    private Map<String, Object> formattedSummary(Document brand, SurrogateKeys keys) {
         String summary = brand.getString("summary");
         List<Map<String, String>> sections = new ArrayList<>();
         if (summary != null && !summary.isBlank()) {
@@ -448,6 +455,7 @@ public class CatalogReads {
         List<Document> models = store.find(CatalogStore.MODELS, eq("brandId", brand.getString("id")), null, 0, List.of("id"));
         List<Map<String, Object>> cards = new ArrayList<>();
         for (Document m : models) {
+            keys.item(Tags.MODEL, brand.getString("id"), m.getString("id"));
             ModelSummaries.Summary s = summaries.of(m.getString("id"));
             if (s != null) {
                 cards.add(Map.of("startingPrice", s.minPrice(), "maxPrice", s.maxPrice()));

@@ -43,6 +43,9 @@ final class SurrogateKeys {
     /** {@code brand:} of every item's brand: what stands for them all once the model tags are dropped. */
     private final Set<String> everyBrand = new LinkedHashSet<>();
     private final Set<String> models = new LinkedHashSet<>();
+    /** {@code variant:} of the {@link #hit variants shown on their own}, and their models' {@code model:} standing in for them. */
+    private final Set<String> variants = new LinkedHashSet<>();
+    private final Set<String> variantModels = new LinkedHashSet<>();
 
     SurrogateKeys(String... lists) {
         this.lists.addAll(List.of(lists));
@@ -76,6 +79,25 @@ final class SurrogateKeys {
             // a model is shown as a card (its own fields and its variants' summary), a variant within its model
             models.add(Tags.MODEL.equals(entity) ? Tags.card(modelId) : Tags.model(modelId));
         }
+        return this;
+    }
+
+    /**
+     * Tags a search hit: a variant by its own tag (the hit shows its own fields and its model's and brand's names, whose
+     * writes name the {@code search} list anyway), so a write of a sibling, which names {@code model:<id>}, leaves the
+     * results alone; if the tags would pass the budget, its model's {@code model:} tag stands for it, as on other
+     * lists. A brand or model hit is tagged as a list item ({@link #item}).
+     */
+    SurrogateKeys hit(String entity, String id, String brandId, String modelId) {
+        if (!Tags.VARIANT.equals(entity) || id == null || modelId == null) {
+            return item(entity, brandId, modelId);
+        }
+        if (brandId != null) {
+            everyBrand.add(Tags.brand(brandId));
+            brandOwns.add(Tags.brandOwn(brandId));
+        }
+        variants.add(Tags.variant(id));
+        variantModels.add(Tags.model(modelId));
         return this;
     }
 
@@ -118,9 +140,13 @@ final class SurrogateKeys {
 
     /** The keys, space-separated, at most {@code budget} bytes unless the list names and own key alone are longer. */
     String header(int budget) {
-        String all = join(lists, kept, own, brands, brandOwns, models);
+        String all = join(lists, kept, own, brands, brandOwns, models, variants);
         if (bytes(all) <= budget) {
             return all;
+        }
+        String byModel = join(lists, kept, own, brands, brandOwns, models, variantModels);
+        if (!variants.isEmpty() && bytes(byModel) <= budget) {
+            return byModel;
         }
         String brandsOnly = join(lists, kept, own, everyBrand);
         if (bytes(brandsOnly) <= budget) {

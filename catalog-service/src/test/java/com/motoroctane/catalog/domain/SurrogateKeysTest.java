@@ -50,4 +50,16 @@ class SurrogateKeysTest {
                 "a model shown with its variants' price range or count: its card, which their writes name when they may change it");
         assertEquals("brand-own:b", new SurrogateKeys().detail(Tags.BRAND, new Document("id", "b"), false).header(1000));
     }
+
+    @Test
+    void aSearchHitOfAVariantIsTaggedByItselfAndByItsModelOncePastTheBudget() {
+        SurrogateKeys hits = new SurrogateKeys(Tags.SEARCH);
+        hits.hit(Tags.MODEL, "m1", "b1", "m1");
+        hits.hit(Tags.VARIANT, "v1", "b1", "m1");
+        hits.hit(Tags.VARIANT, "v2", "b1", "m1");
+        assertEquals("search brand-own:b1 model-card:m1 variant:v1 variant:v2", hits.header(1000),
+                "a sibling's write (model:m1) leaves it alone");
+        assertEquals("search brand-own:b1 model-card:m1 model:m1", hits.header(45), "past the budget: the variants' model");
+        assertEquals("search brand:b1", hits.header(20));
+    }
 }
