@@ -120,10 +120,8 @@ class InvalidationContractTests extends CatalogTest {
     void aPriceEditNamesWhatItsModelShowsOnlyWhenTheModelsCheapestMayHaveChanged() throws Exception {
         String brandId = created("/api/brands", Map.of("name", unique("Brand")));
         String modelId = created("/api/models", Map.of("name", unique("Model"), "brandId", brandId, "bodyType", "SUV"));
-        String cheap = created("/api/variants", Map.of("name", unique("LXi"), "brandId", brandId, "modelId", modelId,
-                "price", 600000, "fuelType", "Petrol"));
-        String dear = created("/api/variants", Map.of("name", unique("ZXi"), "brandId", brandId, "modelId", modelId,
-                "price", 700000, "fuelType", "Petrol"));
+        String cheap = variant(brandId, modelId, "LXi", 600000);
+        String dear = variant(brandId, modelId, "ZXi", 700000);
         String cheapest = Tags.cheapest(modelId);
         List<String> modelLists = List.of(Tags.byPrice(Tags.MODELS), Tags.byPriceFalls(Tags.MODELS));
 
@@ -164,12 +162,9 @@ class InvalidationContractTests extends CatalogTest {
     void aVariantWriteNamesItsModelsCardOnlyWhenWhatTheCardShowsMayHaveChanged() throws Exception {
         String brandId = created("/api/brands", Map.of("name", unique("Brand")));
         String modelId = created("/api/models", Map.of("name", unique("Model"), "brandId", brandId, "bodyType", "SUV"));
-        String cheap = created("/api/variants", Map.of("name", unique("LXi"), "brandId", brandId, "modelId", modelId,
-                "price", 600000, "fuelType", "Petrol"));
-        String mid = created("/api/variants", Map.of("name", unique("VXi"), "brandId", brandId, "modelId", modelId,
-                "price", 650000, "fuelType", "Petrol"));
-        String dear = created("/api/variants", Map.of("name", unique("ZXi"), "brandId", brandId, "modelId", modelId,
-                "price", 700000, "fuelType", "Petrol"));
+        String cheap = variant(brandId, modelId, "LXi", 600000);
+        String mid = variant(brandId, modelId, "VXi", 650000);
+        String dear = variant(brandId, modelId, "ZXi", 700000);
         String card = Tags.card(modelId);
 
         price(mid, 660000);
@@ -198,6 +193,12 @@ class InvalidationContractTests extends CatalogTest {
 
     private void patch(String variantId, Map<String, Object> changes) {
         as("editor").body(changes).patch("/api/variants/" + variantId).then().statusCode(200);
+    }
+
+    /** A shown petrol variant of the model, named {@code name} plus a unique suffix. */
+    private String variant(String brandId, String modelId, String name, long price) {
+        return created("/api/variants", Map.of("name", unique(name), "brandId", brandId, "modelId", modelId, "price", price,
+                "fuelType", "Petrol"));
     }
 
     private void price(String variantId, long price) {

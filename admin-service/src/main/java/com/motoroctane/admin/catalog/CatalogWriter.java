@@ -356,14 +356,11 @@ public class CatalogWriter {
         if (below == null) {
             return staged;
         }
-        boolean belowBoth = below.doubleValue() < before.get("price", Number.class).doubleValue();
-        boolean aboveBoth = false;
-        if (card && belowBoth) {
-            double was = before.get("price", Number.class).doubleValue();
-            double now = ((Number) after.get("price")).doubleValue();
-            aboveBoth = was == now
-                    || siblingPriced(after, Filters.gt("price", Math.max(was, now)), Sorts.descending("price")) != null;
-        }
+        double was = before.get("price", Number.class).doubleValue();
+        double now = ((Number) after.get("price")).doubleValue();
+        boolean belowBoth = below.doubleValue() < was;
+        boolean aboveBoth = card && belowBoth && (was == now
+                || siblingPriced(after, Filters.gt("price", Math.max(was, now)), Sorts.descending("price")) != null);
         if (!unwrittenSince(after)) {
             return staged;
         }

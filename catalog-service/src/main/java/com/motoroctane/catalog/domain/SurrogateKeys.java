@@ -67,14 +67,7 @@ final class SurrogateKeys {
 
     /** Tags an item {@code entity} of brand {@code brandId} and model {@code modelId} (null: none). */
     SurrogateKeys item(String entity, String brandId, String modelId) {
-        if (brandId != null) {
-            everyBrand.add(Tags.brand(brandId));
-            if (Tags.BRAND.equals(entity) || modelId == null) {
-                brands.add(Tags.brand(brandId));
-            } else {
-                brandOwns.add(Tags.brandOwn(brandId));
-            }
-        }
+        brand(brandId, Tags.BRAND.equals(entity) || modelId == null);
         if (modelId != null) {
             // a model is shown as a card (its own fields and its variants' summary), a variant within its model
             models.add(Tags.MODEL.equals(entity) ? Tags.card(modelId) : Tags.model(modelId));
@@ -92,13 +85,22 @@ final class SurrogateKeys {
         if (!Tags.VARIANT.equals(entity) || id == null || modelId == null) {
             return item(entity, brandId, modelId);
         }
-        if (brandId != null) {
-            everyBrand.add(Tags.brand(brandId));
-            brandOwns.add(Tags.brandOwn(brandId));
-        }
+        brand(brandId, false);
         variants.add(Tags.variant(id));
         variantModels.add(Tags.model(modelId));
         return this;
+    }
+
+    /** An item's brand: by its whole tag ({@code whole}: a brand's item, or one without a model) or its own fields'. */
+    private void brand(String brandId, boolean whole) {
+        if (brandId != null) {
+            everyBrand.add(Tags.brand(brandId));
+            if (whole) {
+                brands.add(Tags.brand(brandId));
+            } else {
+                brandOwns.add(Tags.brandOwn(brandId));
+            }
+        }
     }
 
     /**
