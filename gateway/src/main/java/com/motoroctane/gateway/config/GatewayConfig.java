@@ -212,6 +212,13 @@ public interface GatewayConfig {
         @WithDefault("PT10M")
         Duration jwksRefresh();
 
+        /**
+         * A token whose key id the cached JWKS lacks (admin-service rotated its key) reads the JWKS again, at most
+         * this often (whole minutes; 0: every time). Bounds what tokens with made-up key ids can cost admin-service.
+         */
+        @WithDefault("PT1M")
+        Duration jwksUnknownKeyRefresh();
+
         @WithDefault("60")
         int clockSkewSeconds();
 

@@ -14,8 +14,10 @@ import com.motoroctane.gateway.config.GatewayConfig;
 import com.motoroctane.gateway.edge.Problems;
 import com.motoroctane.gateway.proxy.PathPrefixes;
 
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
@@ -28,6 +30,12 @@ import io.vertx.core.http.HttpServerRequest;
  * exactly as admin-service reads it) and verified against
  * admin-service's JWKS (cached and refreshed by smallrye-jwt) or, while admin-service is not deployed or
  * its JWKS cannot be read, the configured public key.
+ *
+ * <p>Each key source has its own parser, and with it its own smallrye-jwt principal factory: the factory's token
+ * parser keeps the key resolver it made, and with it the JWKS it read (fetched again every {@code jwks-refresh},
+ * or for a key id it does not know, at most once per {@code jwks-unknown-key-refresh}). {@code DefaultJWTParser.parse(token, context)} makes a new factory on every
+ * call, so each admin request fetched the JWKS from admin-service again; the shared default factory
+ * ({@code JWTCallerPrincipalFactory.instance()}) would keep the first source's resolver for both.
  */
 @Singleton
 public class EdgeAuth {
@@ -39,9 +47,10 @@ public class EdgeAuth {
 
     private final GatewayConfig.Auth config;
     private final Vertx vertx;
-    private final DefaultJWTParser parser = new DefaultJWTParser();
-    private final JWTAuthContextInfo jwks;
-    private final JWTAuthContextInfo publicKey;
+    /** Verifies against admin-service's JWKS (null when no JWKS URL is set). */
+    private final JWTParser jwks;
+    /** Verifies against the configured public key (null when none is set). */
+    private final JWTParser publicKey;
     private final Set<String> adminRoles;
     private final Set<String> writerRoles;
 
@@ -54,16 +63,23 @@ public class EdgeAuth {
             JWTAuthContextInfo info = base();
             info.setPublicKeyLocation(url);
             info.setJwksRefreshInterval((int) Math.max(1, this.config.jwksRefresh().toMinutes()));
-            return info;
+            // a token whose key id the cached JWKS lacks (admin-service rotated its key) reads it again, at most
+            // once per jwks-unknown-key-refresh (smallrye-jwt's default waits 30 minutes)
+            info.setForcedJwksRefreshInterval((int) Math.max(0, this.config.jwksUnknownKeyRefresh().toMinutes()));
+            return parser(info);
         }).orElse(null);
         this.publicKey = this.config.publicKey().filter(k -> !k.isBlank()).map(key -> {
             JWTAuthContextInfo info = base();
             info.setPublicKeyContent(key.trim());
-            return info;
+            return parser(info);
         }).orElse(null);
         if (jwks == null && publicKey == null) {
             LOG.warn("Neither gateway.auth.jwks-url nor gateway.auth.public-key is set: every admin request will be refused with 401");
         }
+    }
+
+    private static JWTParser parser(JWTAuthContextInfo info) {
+        return new DefaultJWTParser(info, new DefaultJWTCallerPrincipalFactory());
     }
 
     private JWTAuthContextInfo base() {
@@ -114,17 +130,18 @@ public class EdgeAuth {
         });
     }
 
-    private JsonWebToken verify(String token) {
+    /** The verified token (blocking: a JWKS may be read); a 401 {@link ProblemException} when it is not valid. */
+    JsonWebToken verify(String token) {
         Exception last = null;
-        for (JWTAuthContextInfo info : new JWTAuthContextInfo[] {jwks, publicKey}) {
-            if (info == null) {
+        for (JWTParser parser : new JWTParser[] {jwks, publicKey}) {
+            if (parser == null) {
                 continue;
             }
             try {
-                return parser.parse(token, info);
+                return parser.parse(token);
             } catch (Exception e) {
                 last = e;
-                if (!isUnresolvableKey(e) || info != jwks) {
+                if (!isUnresolvableKey(e) || parser != jwks) {
                     break; // a token that fails verification is invalid; only an unreachable JWKS falls back
                 }
                 LOG.debugf("JWKS unavailable (%s); trying the configured public key", e.getMessage());
