@@ -33,8 +33,9 @@ import io.vertx.core.http.HttpServerRequest;
  *
  * <p>Each key source has its own parser, and with it its own smallrye-jwt principal factory: the factory's token
  * parser keeps the key resolver it made, and with it the JWKS it read (fetched again every {@code jwks-refresh},
- * or for a key id it does not know, at most once per {@code jwks-unknown-key-refresh}). {@code DefaultJWTParser.parse(token, context)} makes a new factory on every
- * call, so each admin request fetched the JWKS from admin-service again; the shared default factory
+ * or for a key id it does not know, at most once per {@code jwks-unknown-key-refresh}; a read that fails is tried
+ * again by the next token). {@code DefaultJWTParser.parse(token, context)} makes a new factory on every call, so
+ * each admin request fetched the JWKS from admin-service again; the shared default factory
  * ({@code JWTCallerPrincipalFactory.instance()}) would keep the first source's resolver for both.
  */
 @Singleton

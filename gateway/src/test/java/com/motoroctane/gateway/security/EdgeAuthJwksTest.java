@@ -47,6 +47,8 @@ class EdgeAuthJwksTest {
 
     private final AtomicInteger jwksRequests = new AtomicInteger();
     private final AtomicReference<String> jwks = new AtomicReference<>();
+    /** While true the JWKS URL answers 503 (admin-service not up yet). */
+    private volatile boolean unavailable;
     private HttpServer server;
     private KeyPair first;
     private EdgeAuth auth;
@@ -58,6 +60,11 @@ class EdgeAuthJwksTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/.well-known/jwks.json", exchange -> {
             jwksRequests.incrementAndGet();
+            if (unavailable) {
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             byte[] body = jwks.get().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -105,6 +112,18 @@ class EdgeAuthJwksTest {
         assertEquals("after", auth.verify(token("after", "k2", rotated)).getSubject());
         assertEquals("again", auth.verify(token("again", "k2", rotated)).getSubject());
         assertEquals(2, jwksRequests.get(), "JWKS requests: the first read, and one for the new key id");
+    }
+
+    @Test
+    void aJwksThatCouldNotBeReadIsReadAgainByTheNextToken() {
+        unavailable = true;
+        ProblemException refused = assertThrows(ProblemException.class, () -> auth.verify(token("early", "k1", first)));
+        assertEquals(401, refused.status());
+        int whileUnavailable = jwksRequests.get(); // jose4j's HTTP get retries a failed read a few times
+        unavailable = false;
+        assertEquals("later", auth.verify(token("later", "k1", first)).getSubject());
+        assertEquals("again", auth.verify(token("again", "k1", first)).getSubject());
+        assertEquals(whileUnavailable + 1, jwksRequests.get(), "JWKS requests once it answers: one, then kept");
     }
 
     @Test
