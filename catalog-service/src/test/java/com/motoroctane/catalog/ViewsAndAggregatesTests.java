@@ -279,6 +279,75 @@ class ViewsAndAggregatesTests {
         assertEquals(oldStart, eventually(oldStart, () -> startingPrice(brandList, modelId)), "restored");
     }
 
+    /** The event admin-service appends for a model update (CatalogWriter: own tag, its brand, model lists, search, pages). */
+    private void announceModelUpdate(String modelId, String brandId) throws Exception {
+        InvalidationEvent event = new InvalidationEvent(UUID.randomUUID().toString(), "updated", "model", List.of(modelId),
+                List.of(brandId), List.of(modelId), List.of("model:" + modelId, "brand:" + brandId, "models", "search", "pages"),
+                2, Instant.now());
+        redis.stream(String.class).xadd(InvalidationEvent.STREAM, Map.of(InvalidationEvent.STREAM_FIELD, json.writeValueAsString(event)));
+    }
+
+    /** Every model with variants: id, brand, body type and starting price, through the public list. */
+    private static List<Map<String, Object>> pricedModels() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonPath list = given().queryParam("limit", 100).queryParam("fields", "id,brandId,bodyType,startingPrice")
+                    .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .get("/api/models").then().statusCode(200).extract().jsonPath();
+            all.addAll(list.getList("data"));
+            cursor = list.getString("pagination.next");
+        } while (cursor != null);
+        return all.stream().filter(m -> m.get("startingPrice") != null).toList();
+    }
+
+    private static List<String> similarOn(String pageUrl) {
+        return given().get(pageUrl).then().statusCode(200).extract().jsonPath().getList("similarModels.id");
+    }
+
+    @Test
+    void aModelThatChangesBodyTypeJoinsTheSimilarModelsOfItsNewOne() throws Exception {
+        // the body types a model page picks its similar models from are held in memory: a model write must drop them
+        JsonPath brand = given().get("/api/brands?limit=1").jsonPath();
+        JsonPath first = given().get("/api/models?limit=1&brandId=" + brand.getString("data[0].id")).jsonPath();
+        String pageId = first.getString("data[0].id");
+        String pageUrl = "/api/pages/model/" + brand.getString("data[0].slug") + "/" + first.getString("data[0].slug");
+        JsonPath page = given().get(pageUrl).then().statusCode(200).extract().jsonPath();
+        String bodyType = page.getString("model.bodyType");
+        long price = page.getLong("pricing.price");
+        Comparator<Map<String, Object>> nearest = Comparator.comparingLong(
+                (Map<String, Object> m) -> Math.abs(((Number) m.get("startingPrice")).longValue() - price)).thenComparing(m -> (String) m.get("id"));
+        Map<String, Object> mover = pricedModels().stream().filter(m -> !bodyType.equals(m.get("bodyType"))).min(nearest).orElseThrow();
+        String moverId = (String) mover.get("id");
+        String oldBodyType = (String) mover.get("bodyType");
+        List<String> before = similarOn(pageUrl);
+        assertFalse(before.contains(moverId), "of another body type, not similar yet");
+
+        MongoCollection<Document> models = mongo.getDatabase("motoroctane").getCollection("models");
+        try {
+            models.updateOne(new Document("id", moverId), new Document("$set", new Document("bodyType", bodyType)));
+            announceModelUpdate(moverId, (String) mover.get("brandId"));
+            List<String> expected = pricedModels().stream().filter(m -> bodyType.equals(m.get("bodyType")) && !pageId.equals(m.get("id")))
+                    .sorted(nearest).limit(6).map(m -> (String) m.get("id")).toList();
+            assertTrue(expected.contains(moverId), "the seed's nearest model of another body type is among the six nearest once moved");
+            List<String> after = similarOn(pageUrl);
+            for (int i = 0; i < 100 && !after.equals(expected); i++) {
+                Thread.sleep(50);
+                after = similarOn(pageUrl);
+            }
+            assertEquals(expected, after, "the moved model is offered on the page of its new body type");
+        } finally {
+            models.updateOne(new Document("id", moverId), new Document("$set", new Document("bodyType", oldBodyType)));
+            announceModelUpdate(moverId, (String) mover.get("brandId"));
+        }
+        List<String> restored = similarOn(pageUrl);
+        for (int i = 0; i < 100 && !restored.equals(before); i++) {
+            Thread.sleep(50);
+            restored = similarOn(pageUrl);
+        }
+        assertEquals(before, restored, "and leaves it when it changes back");
+    }
+
     private static long startingPrice(String listUrl, String modelId) {
         Map<String, Object> card = given().get(listUrl).jsonPath().<Map<String, Object>>getList("data").stream()
                 .filter(m -> modelId.equals(m.get("id"))).findFirst().orElse(null);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +22,7 @@ import com.mongodb.client.model.Sorts;
 import com.motoroctane.cache.ResponseCache.Rendered;
 import com.motoroctane.catalog.config.CatalogConfig;
 import com.motoroctane.catalog.store.CatalogStore;
+import com.motoroctane.catalog.store.ModelBodyTypes;
 import com.motoroctane.catalog.store.ModelSummaries;
 import com.motoroctane.catalog.store.SearchIndex;
 import com.motoroctane.common.api.Page;
@@ -45,16 +47,18 @@ public class CatalogReads {
 
     private final CatalogStore store;
     private final ModelSummaries summaries;
+    private final ModelBodyTypes bodyTypes;
     private final SearchIndex search;
     private final CursorCodec cursors;
     private final Json json;
     private final int surrogateKeyBudget;
 
-    public CatalogReads(CatalogStore store, ModelSummaries summaries, SearchIndex search, CursorCodec cursors, Json json,
-                        CatalogConfig config) {
+    public CatalogReads(CatalogStore store, ModelSummaries summaries, ModelBodyTypes bodyTypes, SearchIndex search,
+                        CursorCodec cursors, Json json, CatalogConfig config) {
         this.surrogateKeyBudget = config.cache().surrogateKeyMaxBytes();
         this.store = store;
         this.summaries = summaries;
+        this.bodyTypes = bodyTypes;
         this.search = search;
         this.cursors = cursors;
         this.json = json;
@@ -252,8 +256,16 @@ public class CatalogReads {
         Map<String, Object> prices = new LinkedHashMap<>();
         putPrices(prices, summary);
         body.put("pricing", prices);
-        body.put("similarModels", similarModels(model, summary, keys));
-        body.put("comparisons", comparisons(modelId, keys));
+        // the similar models and the compared ones are both cards: read in one query, their brands' names in one more
+        List<String> similar = similarModelIds(model, summary);
+        List<Document> comparisonRows = comparisonRows(modelId);
+        List<String> compared = comparisonRows.stream()
+                .map(r -> modelId.equals(r.getString("model1Id")) ? r.getString("model2Id") : r.getString("model1Id"))
+                .toList();
+        Map<String, Document> cardModels = cardModels(similar, compared);
+        Map<String, String> brandNames = brandNames(cardModels.values().stream().map(m -> m.getString("brandId")).distinct().toList());
+        body.put("similarModels", similarModels(similar, cardModels, brandNames, keys));
+        body.put("comparisons", comparisons(comparisonRows, compared, cardModels, brandNames, keys));
         return rendered(body, keys);
     }
 
@@ -358,27 +370,50 @@ public class CatalogReads {
         return card;
     }
 
-    private List<Map<String, Object>> similarModels(Document model, ModelSummaries.Summary summary, SurrogateKeys keys) {
-        // the ids of every model of the body type (a hundred or so), the six nearest in price chosen from the
-        // in-memory price summaries, and only those six read as cards: a model page is re-rendered after every
-        // write of its variants, and reading every card of the body type was a third of its cost
-        List<Document> sameBody = store.find(CatalogStore.MODELS,
-                and(eq("bodyType", model.getString("bodyType")), com.mongodb.client.model.Filters.ne("id", model.getString("id"))),
-                null, 0, List.of("id"));
+    /**
+     * The six models of the body type nearest in starting price: the candidates from memory ({@link ModelBodyTypes}),
+     * chosen by the in-memory price summaries; a model page is re-rendered after every write of its variants.
+     */
+    private List<String> similarModelIds(Document model, ModelSummaries.Summary summary) {
+        String modelId = model.getString("id");
         long price = summary == null ? 0 : summary.minPrice();
         Map<String, ModelSummaries.Summary> all = summaries.all();
-        List<String> nearest = sameBody.stream().map(m -> m.getString("id")).filter(all::containsKey)
+        return bodyTypes.withBodyType(model.getString("bodyType")).stream()
+                .filter(id -> !id.equals(modelId) && all.containsKey(id))
                 .sorted(Comparator.comparingLong((String id) -> Math.abs(all.get(id).minPrice() - price))
                         .thenComparing(Comparator.naturalOrder()))
                 .limit(6).toList();
+    }
+
+    /** The active comparisons a model is in, first ten by their order. */
+    private List<Document> comparisonRows(String modelId) {
+        return store.collection(CatalogStore.COMPARISONS)
+                .find(and(eq("isActive", true), or(eq("model1Id", modelId), eq("model2Id", modelId))))
+                .sort(Sorts.ascending("order", "id")).limit(10)
+                .projection(com.mongodb.client.model.Projections.excludeId())
+                .into(new ArrayList<>());
+    }
+
+    /** The visible ones of these models, with the fields a card shows, by id (one query for both lists). */
+    private Map<String, Document> cardModels(List<String> similar, List<String> compared) {
+        List<String> ids = Stream.concat(similar.stream(), compared.stream()).distinct().toList();
         Map<String, Document> read = new HashMap<>();
-        for (Document m : nearest.isEmpty() ? List.<Document>of() : store.byIds(CatalogStore.MODELS, nearest, CARD_FIELDS)) {
-            read.put(m.getString("id"), m);
+        if (!ids.isEmpty()) {
+            for (Document m : store.byIds(CatalogStore.MODELS, ids, CARD_FIELDS)) {
+                read.put(m.getString("id"), m);
+            }
         }
-        List<Document> chosen = nearest.stream().map(read::get).filter(java.util.Objects::nonNull).toList();
-        Map<String, String> brandNames = brandNames(chosen.stream().map(m -> m.getString("brandId")).distinct().toList());
+        return read;
+    }
+
+    private List<Map<String, Object>> similarModels(List<String> similar, Map<String, Document> cardModels,
+                                                    Map<String, String> brandNames, SurrogateKeys keys) {
         List<Map<String, Object>> cards = new ArrayList<>();
-        for (Document m : chosen) {
+        for (String id : similar) {
+            Document m = cardModels.get(id);
+            if (m == null) {
+                continue; // hidden since the body types were read: a model write is on its way
+            }
             keys.item("model", m);
             Map<String, Object> card = card(m, brandNames.get(m.getString("brandId")));
             card.remove("isPopular");
@@ -387,23 +422,11 @@ public class CatalogReads {
         return cards;
     }
 
-    private List<Map<String, Object>> comparisons(String modelId, SurrogateKeys keys) {
-        List<Document> rows = store.collection(CatalogStore.COMPARISONS)
-                .find(and(eq("isActive", true), or(eq("model1Id", modelId), eq("model2Id", modelId))))
-                .sort(Sorts.ascending("order", "id")).limit(10)
-                .projection(com.mongodb.client.model.Projections.excludeId())
-                .into(new ArrayList<>());
-        List<String> otherIds = rows.stream()
-                .map(r -> modelId.equals(r.getString("model1Id")) ? r.getString("model2Id") : r.getString("model1Id"))
-                .toList();
-        Map<String, Document> others = new HashMap<>();
-        for (Document m : store.find(CatalogStore.MODELS, in("id", otherIds), null, 0, CARD_FIELDS)) {
-            others.put(m.getString("id"), m);
-        }
-        Map<String, String> brandNames = brandNames(others.values().stream().map(m -> m.getString("brandId")).distinct().toList());
+    private List<Map<String, Object>> comparisons(List<Document> rows, List<String> compared, Map<String, Document> cardModels,
+                                                  Map<String, String> brandNames, SurrogateKeys keys) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            Document other = others.get(otherIds.get(i));
+            Document other = cardModels.get(compared.get(i));
             if (other == null) {
                 continue; // the other side is inactive or gone: never show a dangling comparison
             }
@@ -421,6 +444,9 @@ public class CatalogReads {
 
     private Map<String, String> brandNames(List<String> brandIds) {
         Map<String, String> names = new HashMap<>();
+        if (brandIds.isEmpty()) {
+            return names;
+        }
         for (Document b : store.find(CatalogStore.BRANDS, in("id", brandIds), null, 0, List.of("name"))) {
             names.put(b.getString("id"), b.getString("name"));
         }

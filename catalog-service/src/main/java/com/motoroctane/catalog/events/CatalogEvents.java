@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.motoroctane.cache.InvalidationConsumer;
 import com.motoroctane.cache.InvalidationHook;
+import com.motoroctane.catalog.store.ModelBodyTypes;
 import com.motoroctane.catalog.store.ModelSummaries;
 import com.motoroctane.catalog.store.SearchIndex;
 import com.motoroctane.catalog.store.Visibility;
@@ -17,7 +18,7 @@ import com.motoroctane.common.news.NewsFields;
 /**
  * catalog-service's part of applying admin-service's invalidation events (the stream itself is read by
  * response-cache's {@link InvalidationConsumer}): before the cache is evicted, the visibility sets, price
- * summaries and search index are refreshed, so a reload the eviction triggers already sees the change.
+ * summaries, body types and search index are refreshed, so a reload the eviction triggers already sees the change.
  */
 @ApplicationScoped
 public class CatalogEvents implements InvalidationHook {
@@ -26,11 +27,13 @@ public class CatalogEvents implements InvalidationHook {
     static final List<String> VISIBILITY_CHANGED = List.of(Tags.MODELS, Tags.VARIANTS, Tags.SEARCH, Tags.PAGES, Tags.STATS);
 
     private final ModelSummaries summaries;
+    private final ModelBodyTypes bodyTypes;
     private final SearchIndex search;
     private final Visibility visibility;
 
-    public CatalogEvents(ModelSummaries summaries, SearchIndex search, Visibility visibility) {
+    public CatalogEvents(ModelSummaries summaries, ModelBodyTypes bodyTypes, SearchIndex search, Visibility visibility) {
         this.summaries = summaries;
+        this.bodyTypes = bodyTypes;
         this.search = search;
         this.visibility = visibility;
     }
@@ -54,6 +57,7 @@ public class CatalogEvents implements InvalidationHook {
         } else if (touchesCatalogue(event)) {
             // rare (a brand or model write, a bulk write): the next reader rebuilds them with what is now visible
             summaries.invalidate();
+            bodyTypes.invalidate();
             search.invalidate();
         }
         return tags;
@@ -63,6 +67,7 @@ public class CatalogEvents implements InvalidationHook {
     public void beforeFlush() {
         visibility.refresh();
         summaries.invalidate();
+        bodyTypes.invalidate();
         search.invalidate();
     }
 
