@@ -1,6 +1,7 @@
 package com.motoroctane.compare.client;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,16 @@ public class Catalog {
     /** An active model by id or slug (catalog-wide), or null. */
     public JsonNode model(String idOrSlug) {
         return cache.model(idOrSlug, () -> orNull(() -> read("model " + idOrSlug, () -> api.model(idOrSlug, MODEL_FIELDS))));
+    }
+
+    /** Active models by id (null: not active), the copies held taken at once, the rest read in parallel. */
+    public Map<String, JsonNode> modelsById(Collection<String> ids) {
+        return Parallel.each(ids, cache::heldModel, this::model);
+    }
+
+    /** Active brands by id (null: not active), the copies held taken at once, the rest read in parallel. */
+    public Map<String, JsonNode> brandsById(Collection<String> ids) {
+        return Parallel.each(ids, cache::heldBrand, this::brand);
     }
 
     /** An active brand by id or slug, or null. */

@@ -70,6 +70,25 @@ public class CatalogCache implements InvalidationHook {
         return get("brand/" + id, id, read, b -> Set.of(Tags.brandOwn(id)));
     }
 
+    /** The copy of a model's own fields held for {@code id}, or null: nothing is read (counted as a hit when held). */
+    JsonNode heldModel(String id) {
+        return held("model/" + id);
+    }
+
+    /** The copy of a brand's own fields held for {@code id}, or null: nothing is read (counted as a hit when held). */
+    JsonNode heldBrand(String id) {
+        return held("brand/" + id);
+    }
+
+    private JsonNode held(String key) {
+        Held copy = enabled ? held.getIfPresent(key) : null;
+        if (copy == null) {
+            return null; // a miss is counted by the read that follows
+        }
+        hits.increment();
+        return copy.value();
+    }
+
     /**
      * A model's cheapest active variant (null: none, not kept), until a write may make another variant the
      * cheapest ({@code model-cheapest:<id>}) or this one is written ({@code variant:<id>}: its price, or hidden).

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,33 @@ public final class Parallel {
     });
 
     private Parallel() {
+    }
+
+    /**
+     * Every distinct key's value, in the keys' order: {@code held}'s answer when it has one (a copy in memory, taken
+     * on the caller's thread), else {@code read}'s, the keys not held read at once. A comparison built after a
+     * write finds its models and brands held nearly always: no task is handed to the pool then.
+     */
+    public static <V> Map<String, V> each(Collection<String> keys, Function<String, V> held, Function<String, V> read) {
+        Map<String, V> found = new LinkedHashMap<>();
+        Set<String> missing = new LinkedHashSet<>();
+        for (String key : new LinkedHashSet<>(keys)) {
+            V value = held.apply(key);
+            if (value != null) {
+                found.put(key, value);
+            } else {
+                missing.add(key);
+            }
+        }
+        if (missing.isEmpty()) {
+            return found;
+        }
+        Map<String, V> fetched = each(missing, read);
+        Map<String, V> results = new LinkedHashMap<>();
+        for (String key : new LinkedHashSet<>(keys)) {
+            results.put(key, found.containsKey(key) ? found.get(key) : fetched.get(key));
+        }
+        return results;
     }
 
     /** {@code read} of every distinct key, in the keys' order; null values are kept. */

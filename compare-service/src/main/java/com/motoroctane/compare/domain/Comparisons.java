@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.motoroctane.common.cache.Tags;
 import com.motoroctane.compare.client.Catalog;
-import com.motoroctane.compare.client.Parallel;
 
 /**
  * Builds one comparison: the items as small summaries (brand, model, variant, image, price) and the spec
@@ -48,10 +47,8 @@ public class Comparisons {
         if (!batch.missing().isEmpty()) {
             throw Problems.notFound("Variant", batch.missing().get(0), parameter);
         }
-        Map<String, JsonNode> models = Parallel.each(batch.found().stream().map(v -> v.path("modelId").asText()).toList(),
-                catalog::model);
-        Map<String, JsonNode> brands = Parallel.each(batch.found().stream().map(v -> v.path("brandId").asText()).toList(),
-                catalog::brand);
+        Map<String, JsonNode> models = catalog.modelsById(batch.found().stream().map(v -> v.path("modelId").asText()).toList());
+        Map<String, JsonNode> brands = catalog.brandsById(batch.found().stream().map(v -> v.path("brandId").asText()).toList());
         Set<String> tags = new LinkedHashSet<>();
         ArrayNode items = json.createArrayNode();
         List<Map<String, Object>> documents = new ArrayList<>();
