@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.motoroctane.cache.InvalidationHook;
+import com.motoroctane.common.cache.TagIndex;
 import com.motoroctane.common.cache.Tags;
 import com.motoroctane.common.events.InvalidationEvent;
 import com.motoroctane.compare.config.CompareConfig;
@@ -45,6 +47,8 @@ public class CatalogCache implements InvalidationHook {
     }
 
     private final Cache<String, Held> held;
+    /** Which copies carry each tag: an event visits those, not every copy held (up to max-entries, per event). */
+    private final TagIndex index = new TagIndex();
     private final boolean enabled;
     private final Counter hits;
     private final Counter misses;
@@ -52,7 +56,13 @@ public class CatalogCache implements InvalidationHook {
     public CatalogCache(CompareConfig config, MeterRegistry registry) {
         this.enabled = config.catalogCache().maxEntries() > 0;
         this.held = Caffeine.newBuilder().maximumSize(Math.max(1, config.catalogCache().maxEntries()))
-                .expireAfterWrite(config.catalogCache().ttl()).build();
+                .expireAfterWrite(config.catalogCache().ttl())
+                .removalListener((String key, Held copy, RemovalCause cause) -> {
+                    if (key != null && copy != null) {
+                        index.remove(key, copy.tags(), this::tagsHeld);
+                    }
+                })
+                .build();
         this.hits = registry.counter("compare.catalog.cache.requests", "result", "hit");
         this.misses = registry.counter("compare.catalog.cache.requests", "result", "miss");
     }
@@ -124,7 +134,7 @@ public class CatalogCache implements InvalidationHook {
     void keepVariant(JsonNode variant) {
         String id = variant.path("id").asText();
         if (enabled && !id.isEmpty()) {
-            held.put("variant/" + id, new Held(variant, Set.of(Tags.variant(id), Tags.modelOwn(variant.path("modelId").asText()),
+            keep("variant/" + id, new Held(variant, Set.of(Tags.variant(id), Tags.modelOwn(variant.path("modelId").asText()),
                     Tags.brandOwn(variant.path("brandId").asText()))));
         }
     }
@@ -145,17 +155,50 @@ public class CatalogCache implements InvalidationHook {
         misses.increment();
         JsonNode value = read.get();
         if (value != null && (id == null || id.equals(value.path("id").asText()))) {
-            held.put(key, new Held(value, tags.apply(value)));
+            keep(key, new Held(value, tags.apply(value)));
         }
         return value;
     }
 
-    /** Drops every copy one of {@code tags} names. */
+    /**
+     * Holds {@code copy} under {@code key}, its tags indexed first: an event evicting between the two finds the key
+     * with nothing (or the copy before) held, and one after it finds the copy; a copy read before an event and kept
+     * after it is what {@link com.motoroctane.compare.events.ReEvict} evicts again.
+     */
+    private void keep(String key, Held copy) {
+        index.add(key, copy.tags());
+        held.put(key, copy);
+    }
+
+    /** The tags of the copy held under {@code key} (null: none is). */
+    private Set<String> tagsHeld(String key) {
+        Held copy = held.asMap().get(key);
+        return copy == null ? null : copy.tags();
+    }
+
+    /** Drops every copy one of {@code tags} names (the index's keys only, not a pass over every copy). */
     public void evict(Collection<String> tags) {
         if (tags.isEmpty() || held.estimatedSize() == 0) {
             return;
         }
-        held.asMap().values().removeIf(copy -> !Collections.disjoint(copy.tags(), tags));
+        for (String key : index.keys(tags)) {
+            Held copy = held.asMap().get(key);
+            if (copy == null) {
+                index.remove(key, tags, this::tagsHeld); // left without its removal seen yet
+            } else if (!Collections.disjoint(copy.tags(), tags)) {
+                held.asMap().remove(key, copy);
+            }
+        }
+    }
+
+    /** How many (tag, copy) pairs the index holds (for tests: it follows what is held). */
+    long indexedPairs() {
+        return index.pairs();
+    }
+
+    /** Runs the cache's pending maintenance (removals and their notifications) now (for tests). */
+    void cleanUp() {
+        held.cleanUp();
     }
 
     @Override

@@ -26,6 +26,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.motoroctane.common.cache.TagIndex;
 import com.motoroctane.common.http.ETags;
 import com.motoroctane.gateway.config.GatewayConfig;
 import com.motoroctane.gateway.edge.Compression;

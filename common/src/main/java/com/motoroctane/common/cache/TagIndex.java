@@ -1,4 +1,4 @@
-package com.motoroctane.gateway.edgecache;
+package com.motoroctane.common.cache;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -14,13 +14,14 @@ import java.util.function.Function;
  * no longer carries the tag ({@link #remove}, checked and removed in one step per tag, the same step an add takes),
  * so an entry stored again under the same key is never dropped from the index by the removal of the one it replaced.
  * Keys whose entry left without a removal being seen yet are dropped when a purge finds them ({@link #keys}).
+ * Used by the gateway's edge cache and compare-service's copy of catalog-service's answers.
  */
-final class TagIndex {
+public final class TagIndex {
 
     private final Map<String, Set<String>> keysByTag = new ConcurrentHashMap<>();
 
     /** Records that the entry just stored for {@code key} carries {@code tags}. */
-    void add(String key, Collection<String> tags) {
+    public void add(String key, Collection<String> tags) {
         for (String tag : tags) {
             keysByTag.compute(tag, (t, keys) -> {
                 Set<String> held = keys == null ? ConcurrentHashMap.newKeySet() : keys;
@@ -34,7 +35,7 @@ final class TagIndex {
      * An entry carrying {@code tags} left {@code key}: each tag forgets the key unless the entry held for it now
      * ({@code current}, null when none) carries that tag too.
      */
-    void remove(String key, Collection<String> tags, Function<String, Set<String>> current) {
+    public void remove(String key, Collection<String> tags, Function<String, Set<String>> current) {
         for (String tag : tags) {
             keysByTag.computeIfPresent(tag, (t, keys) -> {
                 Set<String> now = current.apply(key);
@@ -47,7 +48,7 @@ final class TagIndex {
     }
 
     /** The keys that may carry one of {@code tags} (a copy). */
-    Set<String> keys(Collection<String> tags) {
+    public Set<String> keys(Collection<String> tags) {
         Set<String> keys = new HashSet<>();
         for (String tag : tags) {
             Set<String> held = keysByTag.get(tag);
@@ -59,12 +60,12 @@ final class TagIndex {
     }
 
     /** How many tags are indexed (for tests and the gauge of what the index holds). */
-    int tags() {
+    public int tags() {
         return keysByTag.size();
     }
 
     /** How many (tag, key) pairs are held. */
-    long pairs() {
+    public long pairs() {
         return keysByTag.values().stream().mapToLong(Set::size).sum();
     }
 }

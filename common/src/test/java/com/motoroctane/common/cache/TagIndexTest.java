@@ -1,4 +1,4 @@
-package com.motoroctane.gateway.edgecache;
+package com.motoroctane.common.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
