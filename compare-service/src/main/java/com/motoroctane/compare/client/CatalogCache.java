@@ -82,18 +82,19 @@ public class CatalogCache implements InvalidationHook {
 
     /** The copy of a model's own fields held for {@code id}, or null: nothing is read (counted as a hit when held). */
     JsonNode heldModel(String id) {
-        return held("model/" + id);
+        return peek("model/" + id);
     }
 
     /** The copy of a brand's own fields held for {@code id}, or null: nothing is read (counted as a hit when held). */
     JsonNode heldBrand(String id) {
-        return held("brand/" + id);
+        return peek("brand/" + id);
     }
 
-    private JsonNode held(String key) {
+    /** The copy held under {@code key} (counted as a hit), or null; a miss is counted by whoever reads instead. */
+    private JsonNode peek(String key) {
         Held copy = enabled ? held.getIfPresent(key) : null;
         if (copy == null) {
-            return null; // a miss is counted by the read that follows
+            return null;
         }
         hits.increment();
         return copy.value();
@@ -119,10 +120,9 @@ public class CatalogCache implements InvalidationHook {
             return copies;
         }
         for (String id : ids) {
-            Held copy = held.getIfPresent("variant/" + id);
+            JsonNode copy = peek("variant/" + id);
             if (copy != null) {
-                hits.increment();
-                copies.put(id, copy.value());
+                copies.put(id, copy);
             } else {
                 misses.increment();
             }
@@ -147,10 +147,9 @@ public class CatalogCache implements InvalidationHook {
         if (!enabled) {
             return read.get();
         }
-        Held copy = held.getIfPresent(key);
+        JsonNode copy = peek(key);
         if (copy != null) {
-            hits.increment();
-            return copy.value();
+            return copy;
         }
         misses.increment();
         JsonNode value = read.get();

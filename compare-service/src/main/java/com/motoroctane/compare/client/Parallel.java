@@ -35,9 +35,10 @@ public final class Parallel {
      * write finds its models and brands held nearly always: no task is handed to the pool then.
      */
     public static <V> Map<String, V> each(Collection<String> keys, Function<String, V> held, Function<String, V> read) {
+        Set<String> distinct = new LinkedHashSet<>(keys);
         Map<String, V> found = new LinkedHashMap<>();
         Set<String> missing = new LinkedHashSet<>();
-        for (String key : new LinkedHashSet<>(keys)) {
+        for (String key : distinct) {
             V value = held.apply(key);
             if (value != null) {
                 found.put(key, value);
@@ -50,7 +51,7 @@ public final class Parallel {
         }
         Map<String, V> fetched = each(missing, read);
         Map<String, V> results = new LinkedHashMap<>();
-        for (String key : new LinkedHashSet<>(keys)) {
+        for (String key : distinct) {
             results.put(key, found.containsKey(key) ? found.get(key) : fetched.get(key));
         }
         return results;
