@@ -1,10 +1,8 @@
 package com.motoroctane.cache;
 
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Map;
+import java.util.Collections;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,22 +10,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.motoroctane.common.cache.TagIndex;
 
 /**
  * The in-process tier. Entries are fresh for a few seconds; after that they are kept (bounded by
  * bytes) only so that an origin failure can still be answered with {@code X-Cache: STALE}.
+ *
+ * <p>An invalidation visits the entries its tags name through a {@link TagIndex} (the one the gateway's edge cache
+ * and compare-service's catalog copies use): tags are indexed before their entry is held, and forgotten by the
+ * removal of an entry (a replacement included) unless the entry held for the key now carries them too.
  */
 @ApplicationScoped
 public class L1Cache {
 
     /** {@code storedAtMillis} is when this process stored it, which is what L1 freshness counts from. */
-    public record Entry(CachedResponse response, long storedAtMillis) {
+    public record Entry(CachedResponse response, long storedAtMillis, Set<String> tags) {
     }
 
     private final Cache<String, Entry> entries;
     private final long freshMillis;
     /** Surrogate key → cache keys holding it, so an invalidation event evicts exactly those. */
-    private final Map<String, Set<String>> byTag = new ConcurrentHashMap<>();
+    private final TagIndex index = new TagIndex();
 
     public L1Cache(ResponseCacheConfig config) {
         ResponseCacheConfig.L1 l1 = config.l1();
@@ -37,8 +40,8 @@ public class L1Cache {
                 .weigher((String key, Entry e) -> key.length() + e.response().body().length + 256)
                 .expireAfterWrite(l1.staleRetention().toMillis(), TimeUnit.MILLISECONDS)
                 .removalListener((String key, Entry e, RemovalCause cause) -> {
-                    if (key != null && e != null && cause != RemovalCause.REPLACED) {
-                        untag(key, e.response());
+                    if (key != null && e != null) {
+                        index.remove(key, e.tags(), this::tagsHeld);
                     }
                 })
                 .build();
@@ -59,45 +62,56 @@ public class L1Cache {
         return e == null ? null : e.response();
     }
 
+    /**
+     * Holds {@code response} under {@code key}, its tags indexed first: an invalidation between the two finds the
+     * key with nothing (or the entry before) held and leaves the index as it is, one after it finds the entry.
+     */
     public void put(String key, CachedResponse response) {
-        for (String tag : response.tags()) {
-            byTag.computeIfAbsent(tag, t -> ConcurrentHashMap.newKeySet()).add(key);
-        }
-        entries.put(key, new Entry(response, System.currentTimeMillis()));
+        Entry entry = new Entry(response, System.currentTimeMillis(), Set.copyOf(response.tags()));
+        index.add(key, entry.tags());
+        entries.put(key, entry);
     }
 
-    /** Drops every entry tagged with any of {@code tags}; returns how many keys that named. */
+    /** Drops every entry tagged with any of {@code tags}; returns how many it dropped. */
     public int invalidateTags(Collection<String> tags) {
-        Set<String> keys = new HashSet<>();
-        for (String tag : tags) {
-            Set<String> tagged = byTag.remove(tag);
-            if (tagged != null) {
-                keys.addAll(tagged);
+        int dropped = 0;
+        for (String key : index.keys(tags)) {
+            // a key without an entry is one whose entry is on its way in, or left with its removal not seen yet
+            // (which forgets it): either way the index stays as it is
+            Entry e = entries.asMap().get(key);
+            if (e != null && !Collections.disjoint(e.tags(), tags) && entries.asMap().remove(key, e)) {
+                dropped++;
             }
         }
-        entries.invalidateAll(keys);
-        return keys.size();
+        return dropped;
     }
 
-    private void untag(String key, CachedResponse response) {
-        for (String tag : response.tags()) {
-            Set<String> tagged = byTag.get(tag);
-            if (tagged != null) {
-                tagged.remove(key);
-            }
-        }
+    /** The tags of the entry held under {@code key} (null: none is). */
+    private Set<String> tagsHeld(String key) {
+        Entry e = entries.asMap().get(key);
+        return e == null ? null : e.tags();
     }
 
     public void invalidate(String key) {
         entries.invalidate(key);
     }
 
+    /** Drops every entry (each removal forgets its tags). */
     public void invalidateAll() {
         entries.invalidateAll();
-        byTag.clear();
     }
 
     public long size() {
         return entries.estimatedSize();
+    }
+
+    /** How many (tag, key) pairs the index holds (for tests: it follows what is held). */
+    long indexedPairs() {
+        return index.pairs();
+    }
+
+    /** Runs the cache's pending maintenance (removals and their notifications) now (for tests). */
+    void cleanUp() {
+        entries.cleanUp();
     }
 }

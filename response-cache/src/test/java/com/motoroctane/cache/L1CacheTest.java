@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -69,8 +68,8 @@ class L1CacheTest {
         assertNotNull(l1.fresh("test:variants:b", now), "an entry of another brand stays");
         assertNotNull(l1.fresh("test:stats:all", now));
 
-        // the count names keys, not entries: "a" may still be listed under "variants" (untagging is asynchronous)
-        assertTrue(l1.invalidateTags(List.of("variants", "no-such-tag")) >= 1);
+        // "a" may still be indexed under "variants" (removals are told asynchronously): only what is held counts
+        assertEquals(1, l1.invalidateTags(List.of("variants", "no-such-tag")));
         assertNull(l1.any("test:variants:b"));
         assertEquals(0, l1.invalidateTags(List.of("brand:b1")), "a tag is forgotten once evicted");
         assertNotNull(l1.any("test:stats:all"));
@@ -83,8 +82,35 @@ class L1CacheTest {
         CachedResponse replacement = entry("models brand:b9");
         l1.put("test:models:x", replacement);
         assertSame(replacement, l1.any("test:models:x"));
+        assertEquals(0, l1.invalidateTags(List.of("brand:b1")), "the tag of the entry it replaced no longer names it");
+        assertSame(replacement, l1.any("test:models:x"));
         assertEquals(1, l1.invalidateTags(List.of("brand:b9")));
         assertNull(l1.any("test:models:x"));
+    }
+
+    @Test
+    void theIndexFollowsWhatIsHeld() throws InterruptedException {
+        L1Cache l1 = new L1Cache(config());
+        l1.put("test:models:x", entry("models brand:b1"));
+        l1.put("test:models:y", entry("models brand:b2"));
+        assertEquals(4, l1.indexedPairs());
+        l1.put("test:models:x", entry("models brand:b9")); // replaced: brand:b1 goes, models stays
+        assertEquals(4, indexedPairsOnceSettled(l1, 4), "the replaced entry's own tag is forgotten");
+        assertEquals(1, l1.invalidateTags(List.of("brand:b2")));
+        assertEquals(2, indexedPairsOnceSettled(l1, 2), "only x's tags are left");
+        l1.invalidateAll();
+        assertEquals(0, indexedPairsOnceSettled(l1, 0));
+    }
+
+    /** Caffeine tells removals on its executor: the index is read again for a while until it holds {@code expected}. */
+    private static long indexedPairsOnceSettled(L1Cache l1, long expected) throws InterruptedException {
+        long pairs = l1.indexedPairs();
+        for (int i = 0; i < 100 && pairs != expected; i++) {
+            l1.cleanUp();
+            Thread.sleep(20);
+            pairs = l1.indexedPairs();
+        }
+        return pairs;
     }
 
     @Test

@@ -13,8 +13,9 @@ import java.util.function.Function;
  * never fewer: a key is added after its entry is stored ({@link #add}), and removed only when the entry held for it
  * no longer carries the tag ({@link #remove}, checked and removed in one step per tag, the same step an add takes),
  * so an entry stored again under the same key is never dropped from the index by the removal of the one it replaced.
- * Keys whose entry left without a removal being seen yet are dropped when a purge finds them ({@link #keys}).
- * Used by the gateway's edge cache and compare-service's copy of catalog-service's answers.
+ * A purge that finds a key with no entry held may drop it (the gateway's edge cache, which indexes after storing)
+ * or leave it to the removal (a cache that indexes before storing, where the entry may be on its way in).
+ * Used by the gateway's edge cache, compare-service's copies of catalog-service's answers and response-cache's L1.
  */
 public final class TagIndex {
 

@@ -161,8 +161,8 @@ public class CatalogCache implements InvalidationHook {
 
     /**
      * Holds {@code copy} under {@code key}, its tags indexed first: an event evicting between the two finds the key
-     * with nothing (or the copy before) held, and one after it finds the copy; a copy read before an event and kept
-     * after it is what {@link com.motoroctane.compare.events.ReEvict} evicts again.
+     * with nothing (or the copy before) held and leaves the index as it is, and one after it finds the copy; a copy
+     * read before an event and kept after it is what {@link com.motoroctane.compare.events.ReEvict} evicts again.
      */
     private void keep(String key, Held copy) {
         index.add(key, copy.tags());
@@ -181,10 +181,11 @@ public class CatalogCache implements InvalidationHook {
             return;
         }
         for (String key : index.keys(tags)) {
+            // a key without a copy is one whose copy is on its way in (indexed first, see keep) or left with its
+            // removal not told yet (which forgets it): either way the index stays as it is. Forgetting it here would
+            // lose a copy kept right after, and with it every later event's eviction of that copy.
             Held copy = held.asMap().get(key);
-            if (copy == null) {
-                index.remove(key, tags, this::tagsHeld); // left without its removal seen yet
-            } else if (!Collections.disjoint(copy.tags(), tags)) {
+            if (copy != null && !Collections.disjoint(copy.tags(), tags)) {
                 held.asMap().remove(key, copy);
             }
         }
