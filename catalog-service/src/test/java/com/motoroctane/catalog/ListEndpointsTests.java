@@ -221,6 +221,31 @@ class ListEndpointsTests {
     MongoClient mongo;
 
     @Test
+    void anIdWinsOverAnotherDocumentsSlugAndVariantsAreFoundByIdAlone() {
+        var db = mongo.getDatabase("motoroctane");
+        // sorted by id, the slug's match comes first: the id's must still win
+        Document byId = new Document("id", "zz-clash").append("name", "By id").append("slug", "zz-by-id")
+                .append("status", "active").append("version", 1L);
+        Document bySlug = new Document("id", "aa-clash").append("name", "By slug").append("slug", "zz-clash")
+                .append("status", "active").append("version", 1L);
+        // variants have no slug; one carrying the field anyway is not found by it
+        Document variant = new Document("id", "zz-variant-with-slug").append("name", "Slugged").append("slug", "zz-variant-slug")
+                .append("brandId", "zz-clash").append("modelId", "zz-none").append("price", 500_000)
+                .append("status", "active").append("version", 1L);
+        try {
+            db.getCollection("brands").insertMany(List.of(byId, bySlug));
+            db.getCollection("variants").insertOne(variant);
+            given().get("/api/brands/zz-clash").then().statusCode(200).body("id", equalTo("zz-clash"));
+            given().get("/api/brands/zz-by-id").then().statusCode(200).body("id", equalTo("zz-clash"));
+            given().get("/api/variants/zz-variant-with-slug").then().statusCode(200).body("id", equalTo("zz-variant-with-slug"));
+            given().get("/api/variants/zz-variant-slug").then().statusCode(404).contentType("application/problem+json");
+        } finally {
+            db.getCollection("brands").deleteMany(new Document("id", new Document("$in", List.of("zz-clash", "aa-clash"))));
+            db.getCollection("variants").deleteOne(new Document("id", "zz-variant-with-slug"));
+        }
+    }
+
+    @Test
     void inactiveDocumentsAreNeverShown() {
         var db = mongo.getDatabase("motoroctane");
         for (String collection : List.of("brands", "models", "variants")) {

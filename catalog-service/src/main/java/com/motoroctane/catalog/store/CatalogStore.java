@@ -3,9 +3,11 @@ package com.motoroctane.catalog.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,6 +32,8 @@ public class CatalogStore {
     public static final String BRANDS = "brands";
     public static final String MODELS = "models";
     public static final String VARIANTS = "variants";
+    /** The collections whose documents have a slug, looked up by {@link #byIdOrSlug} (IndexInstaller indexes it). */
+    private static final Set<String> SLUGGED = Set.of(BRANDS, MODELS);
     public static final String COMPARISONS = "popularcomparisons";
 
     private final MongoDatabase db;
@@ -54,17 +58,31 @@ public class CatalogStore {
         return KeysetPager.page(collection(collection), query.filtered(and(visible(collection), query.filter())));
     }
 
-    /** A visible document by {@code id}, else by {@code slug} (optionally within a brand); null if none. */
+    /**
+     * A visible document by {@code id}, else by {@code slug} (optionally within a brand; the lowest id when several
+     * match); null if none. One round trip: both are asked for at once (each clause on an index of
+     * {@link IndexInstaller}). Only brands and models have slugs: anything else is found by id alone, so an unknown id
+     * never costs a search of a field no index covers (a variant's was a scan of every variant).
+     */
     public Document byIdOrSlug(String collection, String idOrSlug, String brandId, List<String> fields) {
         MongoCollection<Document> c = collection(collection);
         Bson projection = KeysetPager.projection(fields);
         Bson visible = visible(collection);
-        Document found = c.find(and(visible, eq("id", idOrSlug))).projection(projection).first();
-        if (found != null) {
-            return found;
+        Bson byId = eq("id", idOrSlug);
+        if (!SLUGGED.contains(collection)) {
+            return c.find(and(visible, byId)).projection(projection).first();
         }
-        Bson bySlug = brandId == null ? and(visible, eq("slug", idOrSlug)) : and(visible, eq("brandId", brandId), eq("slug", idOrSlug));
-        return c.find(bySlug).projection(projection).sort(Sorts.ascending("id")).first();
+        Bson bySlug = brandId == null ? eq("slug", idOrSlug) : and(eq("brandId", brandId), eq("slug", idOrSlug));
+        Document bySlugFirst = null;
+        for (Document d : c.find(and(visible, or(byId, bySlug))).projection(projection).sort(Sorts.ascending("id"))) {
+            if (idOrSlug.equals(d.getString("id"))) {
+                return d;
+            }
+            if (bySlugFirst == null) {
+                bySlugFirst = d;
+            }
+        }
+        return bySlugFirst;
     }
 
     public List<Document> find(String collection, Bson filter, Bson sort, int limit, List<String> fields) {
