@@ -287,6 +287,47 @@ class ViewsAndAggregatesTests {
         redis.stream(String.class).xadd(InvalidationEvent.STREAM, Map.of(InvalidationEvent.STREAM_FIELD, json.writeValueAsString(event)));
     }
 
+    @Test
+    void aRenamedBrandShowsOnItsModelsCards() throws Exception {
+        // the brands' names and slugs on cards are held in memory: a brand write must drop them
+        JsonPath brand = given().get("/api/brands?limit=1").jsonPath();
+        String brandId = brand.getString("data[0].id");
+        String name = brand.getString("data[0].name");
+        String renamed = name + " Renamed";
+        String listUrl = "/api/models?limit=3&brandId=" + brandId;
+        assertEquals(name, given().get(listUrl).jsonPath().getString("data[0].brandName"));
+
+        MongoCollection<Document> brands = mongo.getDatabase("motoroctane").getCollection("brands");
+        try {
+            brands.updateOne(new Document("id", brandId), new Document("$set", new Document("name", renamed)));
+            announceBrandUpdate(brandId);
+            assertEquals(renamed, brandNameOnCardsOnceSettled(listUrl, renamed), "the new name is on the cards");
+            assertEquals(brand.getString("data[0].slug"), given().get(listUrl).jsonPath().getString("data[0].brandSlug"),
+                    "its stored slug stays");
+        } finally {
+            brands.updateOne(new Document("id", brandId), new Document("$set", new Document("name", name)));
+            announceBrandUpdate(brandId);
+        }
+        assertEquals(name, brandNameOnCardsOnceSettled(listUrl, name), "and the old one again after the rename back");
+    }
+
+    /** The brand name the list's first card shows, read again for a while until it is {@code expected}. */
+    private static String brandNameOnCardsOnceSettled(String listUrl, String expected) throws InterruptedException {
+        String shown = given().get(listUrl).jsonPath().getString("data[0].brandName");
+        for (int i = 0; i < 100 && !expected.equals(shown); i++) {
+            Thread.sleep(50);
+            shown = given().get(listUrl).jsonPath().getString("data[0].brandName");
+        }
+        return shown;
+    }
+
+    private void announceBrandUpdate(String brandId) throws Exception {
+        InvalidationEvent event = new InvalidationEvent(UUID.randomUUID().toString(), "updated", "brand", List.of(brandId),
+                List.of(brandId), List.of(), List.of("brand:" + brandId, "brand-own:" + brandId, "brands", "models", "search",
+                        "pages"), 2, Instant.now());
+        redis.stream(String.class).xadd(InvalidationEvent.STREAM, Map.of(InvalidationEvent.STREAM_FIELD, json.writeValueAsString(event)));
+    }
+
     /** Every model with variants: id, brand, body type and starting price, through the public list. */
     private static List<Map<String, Object>> pricedModels() {
         List<Map<String, Object>> all = new ArrayList<>();

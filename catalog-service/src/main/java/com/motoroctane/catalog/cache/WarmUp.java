@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.motoroctane.catalog.config.CatalogConfig;
+import com.motoroctane.catalog.store.BrandNames;
 import com.motoroctane.catalog.store.ModelBodyTypes;
 import com.motoroctane.catalog.store.ModelSummaries;
 import com.motoroctane.catalog.store.SearchIndex;
@@ -32,13 +33,16 @@ public class WarmUp {
     private final Vertx vertx;
     private final ModelSummaries summaries;
     private final ModelBodyTypes bodyTypes;
+    private final BrandNames brands;
     private final SearchIndex search;
 
-    public WarmUp(CatalogConfig config, Vertx vertx, ModelSummaries summaries, ModelBodyTypes bodyTypes, SearchIndex search) {
+    public WarmUp(CatalogConfig config, Vertx vertx, ModelSummaries summaries, ModelBodyTypes bodyTypes, BrandNames brands,
+                  SearchIndex search) {
         this.config = config;
         this.vertx = vertx;
         this.summaries = summaries;
         this.bodyTypes = bodyTypes;
+        this.brands = brands;
         this.search = search;
     }
 
@@ -51,9 +55,10 @@ public class WarmUp {
             long began = System.nanoTime();
             int models = summaries.all().size();
             int types = bodyTypes.size();
+            int brandCount = brands.size();
             int entries = search.size();
-            LOG.infof("Warm-up: price summaries for %d models, %d body types, search index of %d names in %d ms",
-                    models, types, entries, (System.nanoTime() - began) / 1_000_000);
+            LOG.infof("Warm-up: price summaries for %d models, %d body types, %d brands' names, search index of %d names in %d ms",
+                    models, types, brandCount, entries, (System.nanoTime() - began) / 1_000_000);
             return null;
         }, false).onFailure(failure -> LOG.warnf("Warm-up of snapshots failed: %s", failure.toString()));
         var http = vertx.createHttpClient();

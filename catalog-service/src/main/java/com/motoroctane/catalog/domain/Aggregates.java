@@ -1,22 +1,20 @@
 package com.motoroctane.catalog.domain;
 
-import static com.mongodb.client.model.Filters.in;
-
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
 
-import com.motoroctane.catalog.store.CatalogStore;
+import com.motoroctane.catalog.store.BrandNames;
 import com.motoroctane.catalog.store.ModelSummaries;
 
 /**
  * What a model list card shows beside the model's stored fields, over its active variants and its brand:
  * {@code startingPrice} and {@code maxPrice} (rupees, null without an active variant), {@code variantCount},
  * {@code brandName} and {@code brandSlug}. The prices and count come from {@link ModelSummaries} (one aggregation
- * over the variants, rebuilt after every invalidation event), the brand from one read of the page's brands.
+ * over the variants, patched by every variant event), the brand's name and slug from {@link BrandNames} (the visible
+ * brands, held in memory).
  * They are never stored (catalog-service writes nothing), so they never enter a MongoDB projection.
  */
 public final class Aggregates {
@@ -63,28 +61,21 @@ public final class Aggregates {
     }
 
     /** Puts the {@code which} aggregates on each model (its {@code id} and {@code brandId} must have been read). */
-    static void add(List<Document> models, List<String> which, ModelSummaries summaries, CatalogStore store) {
+    static void add(List<Document> models, List<String> which, ModelSummaries summaries, BrandNames brands) {
         if (which.isEmpty() || models.isEmpty()) {
             return;
-        }
-        Map<String, Document> brands = new HashMap<>();
-        if (which.contains(BRAND_NAME) || which.contains(BRAND_SLUG)) {
-            List<String> brandIds = models.stream().map(m -> m.getString("brandId")).filter(id -> id != null).distinct().toList();
-            for (Document b : store.find(CatalogStore.BRANDS, in("id", brandIds), null, 0, List.of("name", "slug"))) {
-                brands.put(b.getString("id"), b);
-            }
         }
         Map<String, ModelSummaries.Summary> all = summaries.all();
         for (Document model : models) {
             ModelSummaries.Summary s = all.get(model.getString("id"));
-            Document brand = brands.get(model.getString("brandId"));
+            BrandNames.Brand brand = brands.of(model.getString("brandId"));
             for (String name : which) {
                 model.put(name, switch (name) {
                     case STARTING_PRICE -> s == null ? null : s.minPrice();
                     case MAX_PRICE -> s == null ? null : s.maxPrice();
                     case VARIANT_COUNT -> s == null ? 0 : s.variantCount();
-                    case BRAND_NAME -> brand == null ? null : brand.getString("name");
-                    case BRAND_SLUG -> brand == null ? null : CatalogReads.slugOf(brand);
+                    case BRAND_NAME -> brand == null ? null : brand.name();
+                    case BRAND_SLUG -> brand == null ? null : brand.slug();
                     default -> throw new IllegalArgumentException("not an aggregate: " + name);
                 });
             }

@@ -22,12 +22,12 @@ import com.mongodb.client.model.Sorts;
 import com.motoroctane.cache.ResponseCache.Rendered;
 import com.motoroctane.catalog.config.CatalogConfig;
 import com.motoroctane.catalog.store.CatalogStore;
+import com.motoroctane.catalog.store.BrandNames;
 import com.motoroctane.catalog.store.ModelBodyTypes;
 import com.motoroctane.catalog.store.ModelSummaries;
 import com.motoroctane.catalog.store.SearchIndex;
 import com.motoroctane.common.api.Page;
 import com.motoroctane.common.cache.Tags;
-import com.motoroctane.common.catalog.CatalogFields;
 import com.motoroctane.common.error.ProblemException;
 import com.motoroctane.common.http.ETags;
 
@@ -48,17 +48,19 @@ public class CatalogReads {
     private final CatalogStore store;
     private final ModelSummaries summaries;
     private final ModelBodyTypes bodyTypes;
+    private final BrandNames brandNames;
     private final SearchIndex search;
     private final CursorCodec cursors;
     private final Json json;
     private final int surrogateKeyBudget;
 
-    public CatalogReads(CatalogStore store, ModelSummaries summaries, ModelBodyTypes bodyTypes, SearchIndex search,
-                        CursorCodec cursors, Json json, CatalogConfig config) {
+    public CatalogReads(CatalogStore store, ModelSummaries summaries, ModelBodyTypes bodyTypes, BrandNames brandNames,
+                        SearchIndex search, CursorCodec cursors, Json json, CatalogConfig config) {
         this.surrogateKeyBudget = config.cache().surrogateKeyMaxBytes();
         this.store = store;
         this.summaries = summaries;
         this.bodyTypes = bodyTypes;
+        this.brandNames = brandNames;
         this.search = search;
         this.cursors = cursors;
         this.json = json;
@@ -123,7 +125,7 @@ public class CatalogReads {
         }
         // a whole document stays the stored one (its ETag is its version); aggregates only when fields= names them
         List<String> aggregates = Aggregates.named(listing, fields, false);
-        Aggregates.add(List.of(doc), aggregates, summaries, store);
+        Aggregates.add(List.of(doc), aggregates, summaries, brandNames);
         // the whole document's ETag is its version, so what a client read here is valid as If-Match at admin-service
         String etag = fields.isEmpty() && doc.get("version") instanceof Number v ? ETags.ofVersion(v.longValue()) : null;
         SurrogateKeys keys = new SurrogateKeys().detail(listing.entity(), doc, Aggregates.ofVariants(aggregates));
@@ -168,7 +170,7 @@ public class CatalogReads {
         SurrogateKeys keys = new SurrogateKeys(Tags.PAGES).keep(Tags.brandOwn(brand.getString("id")));
         List<Map<String, Object>> cards = brandModelCards(brand, keys);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("brand", Map.of("id", brand.getString("id"), "name", brand.getString("name"), "slug", slugOf(brand)));
+        body.put("brand", Map.of("id", brand.getString("id"), "name", brand.getString("name"), "slug", CatalogStore.slugOf(brand)));
         body.put("models", cards);
         return rendered(body, keys);
     }
@@ -197,9 +199,9 @@ public class CatalogReads {
         body.put("isPopular", Boolean.TRUE.equals(model.getBoolean("isPopular")));
         body.put("isNew", Boolean.TRUE.equals(model.getBoolean("isNew")));
         // beyond the previous subset: what the model page otherwise fetched separately, display strings first
-        body.put("slug", slugOf(model));
+        body.put("slug", CatalogStore.slugOf(model));
         body.put("brandId", model.getString("brandId"));
-        body.put("brandSlug", slugOf(brand));
+        body.put("brandSlug", CatalogStore.slugOf(brand));
         body.put("headerSeo", model.get("headerSeo"));
         body.put("summary", model.get("summary"));
         body.put("brochureUrl", model.get("brochureUrl"));
@@ -249,7 +251,7 @@ public class CatalogReads {
         ModelSummaries.Summary summary = summaries.of(modelId);
 
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("brand", Map.of("id", brand.getString("id"), "name", brand.getString("name"), "slug", slugOf(brand),
+        body.put("brand", Map.of("id", brand.getString("id"), "name", brand.getString("name"), "slug", CatalogStore.slugOf(brand),
                 "logo", String.valueOf(brand.get("logo"))));
         body.put("model", model);
         body.put("variants", variants);
@@ -277,7 +279,7 @@ public class CatalogReads {
         for (String tag : keep) {
             keys.keep(tag);
         }
-        Aggregates.add(result.items(), Aggregates.named(listing, query.fields(), true), summaries, store);
+        Aggregates.add(result.items(), Aggregates.named(listing, query.fields(), true), summaries, brandNames);
         for (Document d : result.items()) {
             keys.item(listing.entity(), d);
             shown(d, query.fields());
@@ -358,7 +360,7 @@ public class CatalogReads {
         card.put("transmission", joined(model.get("transmissions")));
         card.put("mileage", s == null ? null : s.mileage());
         card.put("variants", s == null ? 0 : s.variantCount());
-        card.put("slug", slugOf(model));
+        card.put("slug", CatalogStore.slugOf(model));
         card.put("brandName", brandName);
         card.put("seatingCapacity", FrontendShapes.seatingCapacity(model.get("seating")));
         card.put("startingPrice", s == null ? null : s.minPrice());
@@ -444,11 +446,11 @@ public class CatalogReads {
 
     private Map<String, String> brandNames(List<String> brandIds) {
         Map<String, String> names = new HashMap<>();
-        if (brandIds.isEmpty()) {
-            return names;
-        }
-        for (Document b : store.find(CatalogStore.BRANDS, in("id", brandIds), null, 0, List.of("name"))) {
-            names.put(b.getString("id"), b.getString("name"));
+        for (String id : brandIds) {
+            BrandNames.Brand brand = brandNames.of(id);
+            if (brand != null) {
+                names.put(id, brand.name());
+            }
         }
         return names;
     }
@@ -518,11 +520,6 @@ public class CatalogReads {
         body.put("price", s == null ? null : s.minPrice());
         body.put("maxPrice", s == null ? null : s.maxPrice());
         body.put("variants", s == null ? 0 : s.variantCount());
-    }
-
-    static String slugOf(Document doc) {
-        String slug = doc.getString("slug");
-        return slug != null ? slug : CatalogFields.slug(doc.getString("name"));
     }
 
     private static Object joined(Object values) {

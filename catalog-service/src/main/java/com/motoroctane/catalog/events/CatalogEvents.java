@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.motoroctane.cache.InvalidationConsumer;
 import com.motoroctane.cache.InvalidationHook;
+import com.motoroctane.catalog.store.BrandNames;
 import com.motoroctane.catalog.store.ModelBodyTypes;
 import com.motoroctane.catalog.store.ModelSummaries;
 import com.motoroctane.catalog.store.SearchIndex;
@@ -28,12 +29,15 @@ public class CatalogEvents implements InvalidationHook {
 
     private final ModelSummaries summaries;
     private final ModelBodyTypes bodyTypes;
+    private final BrandNames brands;
     private final SearchIndex search;
     private final Visibility visibility;
 
-    public CatalogEvents(ModelSummaries summaries, ModelBodyTypes bodyTypes, SearchIndex search, Visibility visibility) {
+    public CatalogEvents(ModelSummaries summaries, ModelBodyTypes bodyTypes, BrandNames brands, SearchIndex search,
+                         Visibility visibility) {
         this.summaries = summaries;
         this.bodyTypes = bodyTypes;
+        this.brands = brands;
         this.search = search;
         this.visibility = visibility;
     }
@@ -58,6 +62,7 @@ public class CatalogEvents implements InvalidationHook {
             // rare (a brand or model write, a bulk write): the next reader rebuilds them with what is now visible
             summaries.invalidate();
             bodyTypes.invalidate();
+            brands.invalidate();
             search.invalidate();
         }
         return tags;
@@ -68,6 +73,7 @@ public class CatalogEvents implements InvalidationHook {
         visibility.refresh();
         summaries.invalidate();
         bodyTypes.invalidate();
+        brands.invalidate();
         search.invalidate();
     }
 

@@ -19,6 +19,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import com.motoroctane.common.catalog.CatalogFields;
 import com.motoroctane.catalog.domain.ListQuery;
 import com.motoroctane.catalog.domain.PageResult;
 
@@ -56,6 +57,12 @@ public class CatalogStore {
 
     public PageResult page(String collection, ListQuery query) {
         return KeysetPager.page(collection(collection), query.filtered(and(visible(collection), query.filter())));
+    }
+
+    /** A brand's or model's slug: the stored one, else made from its name as admin-service makes it. */
+    public static String slugOf(Document doc) {
+        String slug = doc.getString("slug");
+        return slug != null ? slug : CatalogFields.slug(doc.getString("name"));
     }
 
     /**
