@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.motoroctane.common.api.Page;
@@ -39,9 +40,8 @@ public class AuditLog {
     }
 
     void indexes(@Observes StartupEvent start) {
-        log.createIndex(Indexes.descending("at"));
-        log.createIndex(Indexes.ascending("actor.id", "at"));
-        log.createIndex(Indexes.ascending("entity", "at"));
+        log.createIndexes(List.of(new IndexModel(Indexes.descending("at")), new IndexModel(Indexes.ascending("actor.id", "at")),
+                new IndexModel(Indexes.ascending("entity", "at"))));
     }
 
     public void record(Actor actor, String action, String entity, String entityId, Document before, Document after) {

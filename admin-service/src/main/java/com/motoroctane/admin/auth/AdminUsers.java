@@ -19,6 +19,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
@@ -61,9 +62,8 @@ public class AdminUsers {
 
     /** The first super_admin comes from configuration, once, when there is no account at all. */
     void bootstrap(@Observes StartupEvent start) {
-        users.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
-        users.createIndex(Indexes.ascending("id"), new IndexOptions().unique(true));
-        users.createIndex(Indexes.ascending("isActive"));
+        users.createIndexes(List.of(new IndexModel(Indexes.ascending("email"), new IndexOptions().unique(true)),
+                new IndexModel(Indexes.ascending("id"), new IndexOptions().unique(true)), new IndexModel(Indexes.ascending("isActive"))));
         if (users.countDocuments() > 0) {
             return;
         }

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.CountOptions;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
@@ -58,9 +60,8 @@ public class Tokens {
     }
 
     void indexes(@Observes StartupEvent start) {
-        refresh.createIndex(Indexes.ascending("hash"), new IndexOptions().unique(true));
-        refresh.createIndex(Indexes.ascending("familyId"));
-        refresh.createIndex(Indexes.ascending("userId"));
+        refresh.createIndexes(List.of(new IndexModel(Indexes.ascending("hash"), new IndexOptions().unique(true)),
+                new IndexModel(Indexes.ascending("familyId")), new IndexModel(Indexes.ascending("userId"))));
     }
 
     /** A new session: a new family. */

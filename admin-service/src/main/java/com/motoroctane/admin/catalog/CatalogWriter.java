@@ -40,6 +40,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -143,24 +144,30 @@ public class CatalogWriter {
         this.json = json;
     }
 
+    /** The indexes this service's writes and lookups need, one {@code createIndexes} per collection (before ready). */
     void indexes(@Observes StartupEvent start) {
+        Map<String, List<IndexModel>> byCollection = new LinkedHashMap<>();
         for (Entity e : Entity.values()) {
-            db.getCollection(e.collection()).createIndex(Indexes.ascending("id"), new IndexOptions().unique(true));
+            index(byCollection, e, Indexes.ascending("id"), new IndexOptions().unique(true));
         }
-        db.getCollection("models").createIndex(Indexes.ascending("brandId", "status"));
-        db.getCollection("variants").createIndex(Indexes.ascending("modelId", "brandId", "status"));
-        db.getCollection("popularcomparisons").createIndex(Indexes.ascending("model1Id", "model2Id"));
+        index(byCollection, Entity.MODEL, Indexes.ascending("brandId", "status"), new IndexOptions());
+        index(byCollection, Entity.VARIANT, Indexes.ascending("modelId", "brandId", "status"), new IndexOptions());
+        index(byCollection, Entity.COMPARISON, Indexes.ascending("model1Id", "model2Id"), new IndexOptions());
         for (Entity e : Entity.NEWS) {
             // a slug is a URL: one document per slug, whoever writes it
-            db.getCollection(e.collection()).createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true));
+            index(byCollection, e, Indexes.ascending("slug"), new IndexOptions().unique(true));
         }
         // the readers' queries: visible articles newest first, by category, tag, featured; the admin list by author
-        MongoCollection<Document> articles = collection(Entity.ARTICLE);
-        articles.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("publishDate")));
-        articles.createIndex(Indexes.compoundIndex(Indexes.ascending("categoryId", "status"), Indexes.descending("publishDate")));
-        articles.createIndex(Indexes.compoundIndex(Indexes.ascending("tags", "status"), Indexes.descending("publishDate")));
-        articles.createIndex(Indexes.compoundIndex(Indexes.ascending("isFeatured", "status"), Indexes.descending("publishDate")));
-        articles.createIndex(Indexes.ascending("authorId"));
+        for (String first : List.of("status", "categoryId", "tags", "isFeatured")) {
+            Bson keys = first.equals("status") ? Indexes.ascending("status") : Indexes.ascending(first, "status");
+            index(byCollection, Entity.ARTICLE, Indexes.compoundIndex(keys, Indexes.descending("publishDate")), new IndexOptions());
+        }
+        index(byCollection, Entity.ARTICLE, Indexes.ascending("authorId"), new IndexOptions());
+        byCollection.forEach((collection, models) -> db.getCollection(collection).createIndexes(models));
+    }
+
+    private static void index(Map<String, List<IndexModel>> byCollection, Entity entity, Bson keys, IndexOptions options) {
+        byCollection.computeIfAbsent(entity.collection(), c -> new ArrayList<>()).add(new IndexModel(keys, options));
     }
 
     public MongoCollection<Document> collection(Entity entity) {
