@@ -1,7 +1,6 @@
 package com.motoroctane.cache;
 
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -41,7 +40,7 @@ public class L1Cache {
                 .expireAfterWrite(l1.staleRetention().toMillis(), TimeUnit.MILLISECONDS)
                 .removalListener((String key, Entry e, RemovalCause cause) -> {
                     if (key != null && e != null) {
-                        index.remove(key, e.tags(), this::tagsHeld);
+                        forget(key, e);
                     }
                 })
                 .build();
@@ -74,22 +73,12 @@ public class L1Cache {
 
     /** Drops every entry tagged with any of {@code tags}; returns how many it dropped. */
     public int invalidateTags(Collection<String> tags) {
-        int dropped = 0;
-        for (String key : index.keys(tags)) {
-            // a key without an entry is one whose entry is on its way in, or left with its removal not seen yet
-            // (which forgets it): either way the index stays as it is
-            Entry e = entries.asMap().get(key);
-            if (e != null && !Collections.disjoint(e.tags(), tags) && entries.asMap().remove(key, e)) {
-                dropped++;
-            }
-        }
-        return dropped;
+        return index.evict(tags, entries.asMap(), Entry::tags);
     }
 
-    /** The tags of the entry held under {@code key} (null: none is). */
-    private Set<String> tagsHeld(String key) {
-        Entry e = entries.asMap().get(key);
-        return e == null ? null : e.tags();
+    /** The tags of an entry that left {@code key} leave the index, unless the entry now held carries them. */
+    private void forget(String key, Entry left) {
+        index.remove(key, left.tags(), entries.asMap(), Entry::tags);
     }
 
     public void invalidate(String key) {

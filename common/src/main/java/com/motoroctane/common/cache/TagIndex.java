@@ -1,10 +1,12 @@
 package com.motoroctane.common.cache;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
 /**
@@ -46,6 +48,34 @@ public final class TagIndex {
                 return keys.isEmpty() ? null : keys;
             });
         }
+    }
+
+    /**
+     * {@link #remove(String, Collection, Function)} for a cache whose entries are {@code held} (a Caffeine cache's
+     * {@code asMap()}), an entry's tags read by {@code tagsOf}.
+     */
+    public <V> void remove(String key, Collection<String> tags, Map<String, V> held, Function<V, Set<String>> tagsOf) {
+        remove(key, tags, k -> {
+            V now = held.get(k);
+            return now == null ? null : tagsOf.apply(now);
+        });
+    }
+
+    /**
+     * Removes from {@code held} every entry carrying one of {@code tags} (the index's keys only, not a pass over every
+     * entry); returns how many it removed. For a cache that indexes an entry before it stores it: a key found without
+     * an entry is left indexed, since its entry may be on its way in (forgetting the key would hide that entry from
+     * every later purge) or has left with its removal not seen yet (which forgets it).
+     */
+    public <V> int evict(Collection<String> tags, ConcurrentMap<String, V> held, Function<V, Set<String>> tagsOf) {
+        int removed = 0;
+        for (String key : keys(tags)) {
+            V entry = held.get(key);
+            if (entry != null && !Collections.disjoint(tagsOf.apply(entry), tags) && held.remove(key, entry)) {
+                removed++;
+            }
+        }
+        return removed;
     }
 
     /** The keys that may carry one of {@code tags} (a copy). */

@@ -58,4 +58,23 @@ class TagIndexTest {
         assertEquals(0, index.tags());
         assertEquals(0, index.pairs());
     }
+
+    @Test
+    void anEvictionRemovesTheEntriesCarryingATagAndLeavesAKeyWithoutOneIndexed() {
+        java.util.concurrent.ConcurrentMap<String, Set<String>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+        for (String[] entry : List.of(new String[] {"/a", "brand:1"}, new String[] {"/b", "brand:2"}, new String[] {"/c", "brand:1"})) {
+            index.add(entry[0], List.of(entry[1]));
+            cache.put(entry[0], Set.of(entry[1]));
+        }
+        cache.put("/c", Set.of("brand:3")); // replaced, its removal not seen yet: still indexed under brand:1
+        index.add("/d", List.of("brand:1")); // indexed, its entry not stored yet
+        assertEquals(1, index.evict(List.of("brand:1", "unknown"), cache, s -> s));
+        assertEquals(Set.of("/b", "/c"), cache.keySet(), "only /a carried brand:1");
+        assertEquals(Set.of("/a", "/c", "/d"), index.keys(List.of("brand:1")), "an eviction leaves the index to the removals");
+        index.remove("/a", List.of("brand:1"), cache, s -> s); // the removal of /a's entry, as a listener tells it
+        assertEquals(Set.of("/c", "/d"), index.keys(List.of("brand:1")), "keys without an entry carrying it stay indexed");
+        cache.put("/d", Set.of("brand:1"));
+        assertEquals(1, index.evict(List.of("brand:1"), cache, s -> s), "the entry stored after it was indexed is found");
+        assertEquals(Set.of("/b", "/c"), cache.keySet());
+    }
 }

@@ -1,7 +1,6 @@
 package com.motoroctane.compare.client;
 
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +58,7 @@ public class CatalogCache implements InvalidationHook {
                 .expireAfterWrite(config.catalogCache().ttl())
                 .removalListener((String key, Held copy, RemovalCause cause) -> {
                     if (key != null && copy != null) {
-                        index.remove(key, copy.tags(), this::tagsHeld);
+                        forget(key, copy);
                     }
                 })
                 .build();
@@ -169,25 +168,15 @@ public class CatalogCache implements InvalidationHook {
         held.put(key, copy);
     }
 
-    /** The tags of the copy held under {@code key} (null: none is). */
-    private Set<String> tagsHeld(String key) {
-        Held copy = held.asMap().get(key);
-        return copy == null ? null : copy.tags();
+    /** The tags of a copy that left {@code key} leave the index, unless the copy now held carries them. */
+    private void forget(String key, Held left) {
+        index.remove(key, left.tags(), held.asMap(), Held::tags);
     }
 
     /** Drops every copy one of {@code tags} names (the index's keys only, not a pass over every copy). */
     public void evict(Collection<String> tags) {
-        if (tags.isEmpty() || held.estimatedSize() == 0) {
-            return;
-        }
-        for (String key : index.keys(tags)) {
-            // a key without a copy is one whose copy is on its way in (indexed first, see keep) or left with its
-            // removal not told yet (which forgets it): either way the index stays as it is. Forgetting it here would
-            // lose a copy kept right after, and with it every later event's eviction of that copy.
-            Held copy = held.asMap().get(key);
-            if (copy != null && !Collections.disjoint(copy.tags(), tags)) {
-                held.asMap().remove(key, copy);
-            }
+        if (!tags.isEmpty() && held.estimatedSize() > 0) {
+            index.evict(tags, held.asMap(), Held::tags);
         }
     }
 

@@ -125,7 +125,7 @@ public class EdgeCache {
                         metrics.edgeCacheEviction(cause.name().toLowerCase(Locale.ROOT));
                     }
                     if (key != null && entry != null) {
-                        tagIndex.remove(key, entry.tags(), this::tagsHeld);
+                        forget(key, entry.tags());
                     }
                     if (entry != null) {
                         // whatever the cause, this instance left: its references go (a replacement holds its own;
@@ -281,7 +281,7 @@ public class EdgeCache {
         for (String key : tagIndex.keys(purged)) {
             EdgeEntry entry = entries.asMap().get(key);
             if (entry == null) {
-                tagIndex.remove(key, purged, this::tagsHeld); // left without its removal seen yet
+                forget(key, purged); // left without its removal seen yet
             } else if (!entry.purged() && !(unstampedOnly && entry.stamped()) && !Collections.disjoint(entry.tags(), purged)) {
                 (entry.staleMillis() > 0 || entry.errorMillis() > 0 ? soft : hard).add(key);
             }
@@ -295,10 +295,9 @@ public class EdgeCache {
         return soft.size() + hard.size();
     }
 
-    /** The tags of the entry held for {@code key} (null: none is). */
-    private Set<String> tagsHeld(String key) {
-        EdgeEntry held = entries.asMap().get(key);
-        return held == null ? null : held.tags();
+    /** {@code tags} of an entry that left {@code key} leave the index, unless the entry now held carries them. */
+    private void forget(String key, Collection<String> tags) {
+        tagIndex.remove(key, tags, entries.asMap(), EdgeEntry::tags);
     }
 
     /** How many (tag, key) pairs the purge index holds (for tests: it follows what is stored). */
