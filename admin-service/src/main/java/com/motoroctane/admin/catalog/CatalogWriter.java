@@ -158,10 +158,11 @@ public class CatalogWriter {
             index(byCollection, e, Indexes.ascending("slug"), new IndexOptions().unique(true));
         }
         // the readers' queries: visible articles newest first, by category, tag, featured; the admin list by author
-        for (String first : List.of("status", "categoryId", "tags", "isFeatured")) {
-            Bson keys = first.equals("status") ? Indexes.ascending("status") : Indexes.ascending(first, "status");
-            index(byCollection, Entity.ARTICLE, Indexes.compoundIndex(keys, Indexes.descending("publishDate")), new IndexOptions());
-        }
+        Bson newestFirst = Indexes.descending("publishDate");
+        index(byCollection, Entity.ARTICLE, Indexes.compoundIndex(Indexes.ascending("status"), newestFirst), new IndexOptions());
+        index(byCollection, Entity.ARTICLE, Indexes.compoundIndex(Indexes.ascending("categoryId", "status"), newestFirst), new IndexOptions());
+        index(byCollection, Entity.ARTICLE, Indexes.compoundIndex(Indexes.ascending("tags", "status"), newestFirst), new IndexOptions());
+        index(byCollection, Entity.ARTICLE, Indexes.compoundIndex(Indexes.ascending("isFeatured", "status"), newestFirst), new IndexOptions());
         index(byCollection, Entity.ARTICLE, Indexes.ascending("authorId"), new IndexOptions());
         byCollection.forEach((collection, models) -> db.getCollection(collection).createIndexes(models));
     }

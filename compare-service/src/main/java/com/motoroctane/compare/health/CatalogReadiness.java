@@ -35,8 +35,8 @@ public class CatalogReadiness implements HealthCheck {
     private final ExecutorService checker;
     private final AtomicBoolean checking = new AtomicBoolean();
     private volatile String last = "unknown";
-    private volatile long checkedAt;
-    private volatile boolean checkedOnce;
+    /** When the next probe asks catalog-service again (the first one does). */
+    private volatile long dueAt = System.nanoTime();
 
     @Inject
     public CatalogReadiness(Catalog catalog) {
@@ -56,7 +56,7 @@ public class CatalogReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         long now = System.nanoTime();
-        if ((!checkedOnce || now - checkedAt >= recheckNanos) && checking.compareAndSet(false, true)) {
+        if (now - dueAt >= 0 && checking.compareAndSet(false, true)) {
             checker.execute(this::check);
         }
         return HealthCheckResponse.named("catalog-service").up().withData("catalog", last).build();
@@ -68,8 +68,7 @@ public class CatalogReadiness implements HealthCheck {
         } catch (RuntimeException e) {
             last = "degraded";
         } finally {
-            checkedAt = System.nanoTime();
-            checkedOnce = true;
+            dueAt = System.nanoTime() + recheckNanos;
             checking.set(false);
         }
     }
